@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""One entry point for authors, readers and CI; needs only Python 3.11+ on the machine.
+
+    python3 dev.py build     # install what is needed into .venv, build the site into _build/html
+    python3 dev.py test      # build, then run the whole test suite (what CI runs)
+    python3 dev.py execute   # re-execute every notebook in place (authors, after editing one)
+    python3 dev.py lint      # ruff check and format check
+
+The first run creates the virtual environment ``.venv`` and installs ``requirements.txt``
+into it; later runs reinstall only when a requirements file changes. Nothing needs root.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".requirements.sha256"
+REQUIREMENT_FILES = ("requirements.txt", "constraints.txt", "pyproject.toml")
+
+
+def run(*cmd: object, **kwargs) -> None:
+    """Run a command from the repository root; stop with its exit code if it fails."""
+    args = [str(c) for c in cmd]
+    print("+", " ".join(args), flush=True)
+    result = subprocess.run(args, cwd=ROOT, **kwargs)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def ensure_env() -> None:
+    """Create .venv and install the pinned requirements if they changed since last time."""
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be started by an older Python
+        sys.exit(f"Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
+    digest = hashlib.sha256()
+    for name in REQUIREMENT_FILES:
+        digest.update((ROOT / name).read_bytes())
+    wanted = digest.hexdigest()
+    if PY.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    if not PY.exists():
+        print(f"Creating the virtual environment {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PY, "-m", "pip", "install", "--quiet", "-r", "requirements.txt")
+    run(PY, "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3")
+    STAMP.write_text(wanted)
+
+
+def build() -> None:
+    """Build the website into _build/html, with Sphinx warnings treated as errors."""
+    ensure_env()
+    run(BIN / "jupyter-book", "build", ".", "--builder", "html", "-W", "-n", "--keep-going")
+    print(f"\nThe website is in {ROOT / '_build' / 'html'}; open index.html in a browser.")
+
+
+def test() -> None:
+    """Build the site, then run every test: unit, property, doctest, notebooks, site, browser."""
+    build()
+    run(PY, "-m", "ruff", "check", ".")
+    run(PY, "-m", "pytest", *sys.argv[2:])
+
+
+def execute() -> None:
+    """Re-execute every notebook under book/ in place, saving outputs and widget state."""
+    ensure_env()
+    run(PY, "tools/execute_notebooks.py", *sys.argv[2:])
+
+
+def lint() -> None:
+    ensure_env()
+    run(PY, "-m", "ruff", "check", ".")
+    run(PY, "-m", "ruff", "format", "--check", "infolib", "tests", "tools", "benchmarks", "dev.py")
+
+
+COMMANDS = {"build": build, "test": test, "execute": execute, "lint": lint}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        sys.exit(__doc__)
+    COMMANDS[sys.argv[1]]()

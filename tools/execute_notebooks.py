@@ -1,0 +1,58 @@
+"""Re-execute every chapter notebook in place, the one way notebooks are saved.
+
+Each notebook is run top to bottom in a fresh kernel (like "restart and run all"), from the
+``book/`` folder, with widget state stored so the static site shows every explorer's initial
+state. Metadata that changes from run to run (timings, kernel versions) is dropped so that
+diffs show only real changes. nbval (in the test suite) then checks that a fresh run
+reproduces every stored output.
+
+    python tools/execute_notebooks.py              # every notebook under book/
+    python tools/execute_notebooks.py book/02_*.ipynb
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+KEEP_NOTEBOOK_METADATA = ("kernelspec", "language_info", "widgets")
+KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
+
+
+def clean(nb: nbformat.NotebookNode) -> None:
+    """Drop run-to-run noise from the notebook and cell metadata."""
+    nb.metadata = {k: v for k, v in nb.metadata.items() if k in KEEP_NOTEBOOK_METADATA}
+    nb.metadata["kernelspec"] = KERNELSPEC
+    nb.metadata["language_info"] = {"name": "python"}
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("ExecuteTime", None)
+
+
+def execute(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        store_widget_state=True,
+    )
+    client.execute()
+    clean(nb)
+    nbformat.write(nb, path)
+    print(f"executed {path.relative_to(ROOT)}")
+
+
+def main(args: list[str]) -> None:
+    paths = [Path(a).resolve() for a in args] or sorted((ROOT / "book").glob("*.ipynb"))
+    for path in paths:
+        execute(path)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
