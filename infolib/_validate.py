@@ -94,13 +94,13 @@ def _describe_nonfinite(a: np.ndarray, name: str) -> str:
     idx = tuple(int(i[0]) for i in np.nonzero(bad))
     kind = "NaN" if np.isnan(a[idx]) else "infinite"
     where = idx[0] if len(idx) == 1 else idx
-    return f"{name} must contain only finite numbers, found {kind} {a[idx]} at index {where}"
+    return f"{name} must contain only finite numbers, found {kind} at index {where}"
 
 
 def _describe_negative(a: np.ndarray, name: str) -> str:
     idx = tuple(int(i[0]) for i in np.nonzero(a < 0))
     where = idx[0] if len(idx) == 1 else idx
-    return f"{name} must not contain negative entries, found {a[idx]!r} at index {where}"
+    return f"{name} must not contain negative entries, found {a[idx].item()!r} at index {where}"
 
 
 def distribution(x: ArrayLike, name: str, axis: object = -1) -> tuple[np.ndarray, int, bool]:
@@ -148,7 +148,7 @@ def probabilities(x: ArrayLike, name: str) -> np.ndarray:
         raise ValueError(_describe_nonfinite(a, name))
     if lo < 0 or hi > 1:
         bad = a[(a < 0) | (a > 1)].flat[0]
-        raise ValueError(f"{name} must contain probabilities in [0, 1], found {bad!r}")
+        raise ValueError(f"{name} must contain probabilities in [0, 1], found {bad.item()!r}")
     return a
 
 
@@ -190,12 +190,13 @@ def labels(x: ArrayLike, name: str, n_classes: int, shape: tuple[int, ...]) -> n
             raise ValueError(_describe_nonfinite(a, name))
         frac = a != np.floor(a)
         if frac.any():
-            raise ValueError(f"{name} must be whole-number class labels, found {a[frac].flat[0]!r}")
+            bad = a[frac].flat[0].item()
+            raise ValueError(f"{name} must be whole-number class labels, found {bad!r}")
     if a.size and (a.min() < 0 or a.max() >= n_classes):
         bad = a[(a < 0) | (a >= n_classes)].flat[0]
         raise ValueError(
             f"{name} must be class labels in [0, {n_classes - 1}] for {n_classes} classes, "
-            f"found {bad!r}"
+            f"found {bad.item()!r}"
         )
     return a.astype(np.intp)
 

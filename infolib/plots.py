@@ -28,6 +28,7 @@ from .measures import information_content
 
 __all__ = [
     "COLORS",
+    "CourseFigure",
     "course_style",
     "figure_to_data_uri",
     "figure_to_png",
@@ -77,6 +78,16 @@ _RC = {
 }
 
 
+class CourseFigure(Figure):
+    """A matplotlib figure that notebooks display as a PNG by ending a cell with it.
+
+    It is not registered with pyplot, so it never shows twice and never leaks between cells.
+    """
+
+    def _repr_png_(self) -> bytes:
+        return figure_to_png(self)
+
+
 @contextmanager
 def course_style():
     """Context manager applying the course's matplotlib style.
@@ -93,7 +104,9 @@ def course_style():
         yield
 
 
-def new_figure(width: float = 6.4, height: float = 3.4, ncols: int = 1) -> tuple[Figure, Axes]:
+def new_figure(
+    width: float = 6.4, height: float = 3.4, ncols: int = 1
+) -> tuple[CourseFigure, Axes]:
     """A figure in the course style, not registered with pyplot (so it never shows twice).
 
     Returns the figure and its axes (an array of axes when ``ncols > 1``).
@@ -106,7 +119,7 @@ def new_figure(width: float = 6.4, height: float = 3.4, ncols: int = 1) -> tuple
     (1.0, 1.0, 1.0)
     """
     with course_style():
-        fig = Figure(figsize=(width, height), layout="constrained")
+        fig = CourseFigure(figsize=(width, height), layout="constrained")
         axes = fig.subplots(1, ncols)
     return fig, axes
 
@@ -175,8 +188,9 @@ def surprisal_curve(
     for x, label in highlight:
         y = information_content(x, base=base)
         ax.plot([x], [y], "o", color=COLORS["accent"], mec=COLORS["ink"], ms=7, zorder=3)
+        unit_text = unit[:-1] if y == 1 and unit.endswith("s") else unit
         ax.annotate(
-            f"{label}\n{y:.3g} {unit}",
+            f"{label}\n{y:.3g} {unit_text}",
             (x, y),
             xytext=(8, 4),
             textcoords="offset points",

@@ -45,7 +45,7 @@ def execute(path: Path) -> None:
     client.execute()
     clean(nb)
     nbformat.write(nb, path)
-    print(f"executed {path.relative_to(ROOT)}")
+    print(f"executed {path}")
 
 
 def main(args: list[str]) -> None:

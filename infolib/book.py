@@ -1,0 +1,43 @@
+"""Helpers for the course notebooks themselves (not for computing measures).
+
+:func:`glue` records a value so the book's prose can show it (MyST's ``{glue:text}`` role):
+every number in the text then comes from an executed cell. It writes the same output
+record as ``myst_nb.glue`` with ``display=False``, so a reader running the notebooks on
+Binder or locally needs no book-building packages.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+from IPython.display import display
+
+__all__ = ["glue"]
+
+_PREFIX = "application/papermill.record/"
+
+
+def glue(name: str, value: object) -> None:
+    """Record ``value`` under ``name`` for ``{glue:text}`name:.3f``` in the book's prose.
+
+    Numbers are stored as plain Python numbers, so the prose can format them (``:.3f``);
+    anything else is stored as its ``str``. Nothing is shown in the notebook.
+
+    Parameters
+    ----------
+    name : str
+        Unique name within the book.
+    value : object
+        A number, or anything with a sensible ``str``.
+    """
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        text = repr(int(value))
+    elif isinstance(value, numbers.Real):
+        text = repr(float(value))
+    else:
+        text = str(value)
+    display(
+        {_PREFIX + "text/plain": text},
+        raw=True,
+        metadata={"scrapbook": {"name": name, "mime_prefix": _PREFIX}},
+    )

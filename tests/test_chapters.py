@@ -1,0 +1,171 @@
+"""The course's checklist, checked on every chapter notebook (COURSE.md, "Every chapter has").
+
+nbval (run by the same suite) checks that each notebook re-executes to its stored outputs;
+these tests check how the notebooks are written and stored.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BOOK = ROOT / "book"
+CHAPTERS = sorted(BOOK.glob("[0-9][0-9]_*.ipynb"))
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+    for part in toc.get("parts", [toc]):
+        for chapter in part.get("chapters", []):
+            files.append(chapter["file"])
+            files.extend(section["file"] for section in chapter.get("sections", []))
+    return files
+
+
+def markdown(nb) -> str:
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+@pytest.fixture(params=CHAPTERS, ids=[p.stem for p in CHAPTERS])
+def chapter(request):
+    return request.param, nbformat.read(request.param, as_version=4)
+
+
+def test_there_are_chapters():
+    assert CHAPTERS, "no chapter notebooks found under book/"
+
+
+def test_every_chapter_is_in_the_table_of_contents_and_exists():
+    listed = toc_files()
+    for path in CHAPTERS:
+        assert f"book/{path.stem}" in listed, f"{path.name} is missing from _toc.yml"
+    for entry in listed:
+        candidates = [ROOT / f"{entry}{ext}" for ext in (".ipynb", ".md")]
+        assert any(c.exists() for c in candidates), f"_toc.yml lists {entry}, which is missing"
+
+
+def test_stored_executed_in_order_without_errors_or_warnings(chapter):
+    path, nb = chapter
+    counts = [c.execution_count for c in nb.cells if c.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1)), f"{path.name}: not run top to bottom"
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            assert out.output_type != "error", f"{path.name}: stored error output"
+            assert out.get("name") != "stderr", (
+                f"{path.name}: stderr output (a warning reaches the reader): {out.text[:200]}"
+            )
+
+
+def test_opens_with_objectives_and_ends_with_summary_and_next(chapter):
+    path, nb = chapter
+    first = nb.cells[0].source
+    assert first.startswith("# "), f"{path.name}: the first cell must be the title"
+    assert "In this chapter you will" in first, f"{path.name}: learning objectives missing"
+    text = markdown(nb)
+    assert "\n## Summary" in text or text.startswith("## Summary"), f"{path.name}: no summary"
+    assert "**Where next:**" in text, f"{path.name}: no 'Where next' pointer"
+
+
+def test_has_exercises_with_hidden_solutions(chapter):
+    path, nb = chapter
+    text = markdown(nb)
+    exercises = re.findall(r"```\{exercise\}\n:label: (\S+)", text)
+    assert len(exercises) >= 3, f"{path.name}: needs at least 3 exercises"
+    for label in exercises:
+        pattern = r"```\{solution-start\} " + re.escape(label) + r"\n:class: dropdown"
+        assert re.search(pattern, text), f"{path.name}: exercise {label} lacks a hidden solution"
+    assert text.count("{solution-start}") == text.count("{solution-end}")
+
+
+def test_figures_have_alt_text_and_captions(chapter):
+    path, nb = chapter
+    figures = [
+        c
+        for c in nb.cells
+        if c.cell_type == "code"
+        and any("image/png" in o.get("data", {}) for o in c.get("outputs", []))
+    ]
+    assert figures, f"{path.name}: no figure"
+    for cell in figures:
+        meta = cell.metadata.get("mystnb", {})
+        alt = meta.get("image", {}).get("alt", "")
+        assert len(alt) > 40, f"{path.name}: a figure lacks meaningful alt text: {cell.source[:80]}"
+        assert meta.get("figure", {}).get("caption"), f"{path.name}: a figure lacks a caption"
+
+
+def test_has_an_explorer_with_saved_state(chapter):
+    path, nb = chapter
+    views = [
+        o
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if WIDGET_VIEW in o.get("data", {})
+    ]
+    assert views, f"{path.name}: no explorer widget is displayed"
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    for view in views:
+        model_id = view["data"][WIDGET_VIEW]["model_id"]
+        assert model_id in state, f"{path.name}: widget state not saved; run dev.py execute"
+
+
+def test_saved_widget_state_stays_small(chapter):
+    path, nb = chapter
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    size = len(str(state))
+    assert size < 400_000, f"{path.name}: saved widget state is {size} bytes"
+
+
+def strip_non_prose(text: str) -> str:
+    text = re.sub(r"```.*?```", "", text, flags=re.S)  # code and directive headers
+    text = re.sub(r"\$\$.*?\$\$", "", text, flags=re.S)
+    text = re.sub(r"\$[^$]*\$", "", text)
+    text = re.sub(r"`[^`]*`", "", text)  # inline code and roles such as {glue:text}
+    return text
+
+
+def test_no_hand_typed_decimal_numbers_in_prose(chapter):
+    path, nb = chapter
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        prose = strip_non_prose(cell.source)
+        typed = re.findall(r"(?<![\w.])\d+\.\d{2,}\b", prose)
+        assert not typed, (
+            f"{path.name}: numbers typed into prose {typed}; glue them from a cell instead"
+        )
+
+
+FORBIDDEN_CODE = {
+    r"\bnansum\b": "nansum hides NaNs instead of fixing them",
+    r"np\.clip\(": "clipping probabilities changes the answer silently",
+    r"\+\s*1e-\d+": "epsilon smoothing changes the answer silently",
+    r"np\.random\.(seed|rand|randn|randint|choice)\(": "use np.random.default_rng(seed)",
+    r"warnings\.(filterwarnings|simplefilter)": "do not hide warnings from readers",
+}
+
+
+def test_code_avoids_hacks_that_hide_errors(chapter):
+    path, nb = chapter
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for pattern, why in FORBIDDEN_CODE.items():
+            assert not re.search(pattern, cell.source), f"{path.name}: {why}: {cell.source[:120]}"
+
+
+def test_randomness_is_seeded(chapter):
+    path, nb = chapter
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "default_rng(" in cell.source:
+            assert re.search(r"default_rng\(\s*\d+", cell.source), (
+                f"{path.name}: default_rng needs a fixed seed: {cell.source[:120]}"
+            )
