@@ -1,0 +1,159 @@
+"""Tests of infolib.coding: Huffman codes, Shannon code lengths, Kraft sums, block coding."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from infolib import entropy
+from infolib.coding import (
+    PrefixCode,
+    block_distribution,
+    huffman_code,
+    kraft_sum,
+    shannon_code_lengths,
+)
+
+
+@st.composite
+def distributions(draw, min_size=2, max_size=12):
+    n = draw(st.integers(min_size, max_size))
+    weights = draw(st.lists(st.integers(1, 1000), min_size=n, max_size=n))
+    w = np.array(weights, dtype=float)
+    return w / w.sum()
+
+
+def optimal_length_brute_force(p: np.ndarray) -> float:
+    """Smallest expected length over all prefix codes, by exhaustive search (tiny n only).
+
+    Independent of infolib: tries every assignment of lengths 1..n-1 that satisfies Kraft's
+    inequality (a prefix code with those lengths exists exactly then).
+    """
+    n = len(p)
+    best = math.inf
+    for lengths in itertools.product(range(1, n), repeat=n):
+        if sum(2.0**-length for length in lengths) <= 1.0:
+            best = min(best, float(np.dot(p, lengths)))
+    return best
+
+
+def test_dyadic_code_meets_the_entropy_exactly():
+    p = [1 / 2, 1 / 4, 1 / 8, 1 / 8]  # lengths 1, 2, 3, 3 by hand; H = 1.75 bits
+    code = huffman_code(p)
+    assert code.lengths.tolist() == [1, 2, 3, 3]
+    assert code.expected_length(p) == 1.75
+
+
+def test_non_dyadic_example_by_hand():
+    # Merge 0.1+0.2, then 0.3+0.3, then 0.4+0.6: lengths 1, 2, 3, 3; L = 1.9 bits.
+    code = huffman_code([0.4, 0.3, 0.2, 0.1])
+    assert code.lengths.tolist() == [1, 2, 3, 3]
+    assert code.expected_length([0.4, 0.3, 0.2, 0.1]) == pytest.approx(1.9, rel=1e-15)
+
+
+@pytest.mark.parametrize(
+    "p", [[0.4, 0.3, 0.2, 0.1], [0.25, 0.25, 0.2, 0.15, 0.15], [0.6, 0.2, 0.1, 0.05, 0.05]]
+)
+def test_huffman_is_optimal_on_small_cases(p):
+    p = np.array(p)
+    assert huffman_code(p).expected_length(p) == pytest.approx(optimal_length_brute_force(p))
+
+
+@settings(max_examples=150, deadline=None)
+@given(distributions())
+def test_huffman_length_lies_within_one_bit_of_the_entropy(p):
+    code = huffman_code(p)
+    length = code.expected_length(p)
+    h = entropy(p)
+    assert h - 1e-12 <= length < h + 1
+    assert kraft_sum(code.lengths) == 1.0  # a full binary tree
+    assert length <= float(np.dot(p, shannon_code_lengths(p))) + 1e-12
+
+
+@settings(max_examples=100, deadline=None)
+@given(distributions(), st.integers(0, 2**32 - 1))
+def test_encode_then_decode_returns_the_sample(p, seed):
+    code = huffman_code(p)
+    sample = np.random.default_rng(seed).choice(len(p), size=200, p=p)
+    bits = code.encode(sample)
+    assert set(bits) <= {"0", "1"}
+    assert np.array_equal(code.decode(bits), sample)
+    assert len(bits) == int(code.lengths[sample].sum())
+
+
+@settings(max_examples=100, deadline=None)
+@given(distributions())
+def test_codewords_are_prefix_free(p):
+    words = [w for w in huffman_code(p).codewords if w]
+    for a, b in itertools.permutations(words, 2):
+        assert not b.startswith(a)
+
+
+def test_zero_probability_outcomes_get_no_codeword_and_cannot_be_encoded():
+    code = huffman_code([0.5, 0.0, 0.5])
+    assert code.codewords[1] == ""
+    assert code.expected_length([0.5, 0.0, 0.5]) == 1.0
+    assert code.expected_length([0.4, 0.2, 0.4]) == math.inf
+    with pytest.raises(ValueError, match="outcome 1 has no codeword"):
+        code.encode([0, 1])
+
+
+def test_single_outcome_gets_one_bit():
+    code = huffman_code([0.0, 1.0])
+    assert code.codewords == ("", "0")
+
+
+def test_same_distribution_same_code():
+    p = [0.2, 0.2, 0.2, 0.2, 0.2]
+    assert huffman_code(p) == huffman_code(list(p))
+
+
+def test_shannon_lengths_by_hand():
+    # ceil(-log2 p): 0.4 -> 2, 0.3 -> 2, 0.2 -> 3, 0.1 -> 4
+    assert shannon_code_lengths([0.4, 0.3, 0.2, 0.1]).tolist() == [2, 2, 3, 4]
+    assert kraft_sum([2, 2, 3, 4]) == 0.25 + 0.25 + 0.125 + 0.0625
+
+
+def test_block_distribution_entropy_scales_with_k():
+    p = np.array([0.9, 0.1])
+    for k in (1, 2, 3):
+        blocks = block_distribution(p, k)
+        assert blocks.sum() == pytest.approx(1.0, abs=1e-15)
+        assert entropy(blocks) == pytest.approx(k * entropy(p), rel=1e-13)
+
+
+def test_block_coding_shrinks_the_overhead_per_outcome():
+    p = np.array([0.9, 0.1])
+    h = entropy(p)
+    overheads = []
+    for k in (1, 2, 3, 4):
+        blocks = block_distribution(p, k)
+        overheads.append(huffman_code(blocks).expected_length(blocks) / k - h)
+    assert all(0 <= o < 1 / k for o, k in zip(overheads, (1, 2, 3, 4), strict=True))
+    assert overheads[-1] < overheads[0] / 3
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: PrefixCode(("0", "01")), "not a prefix code"),
+        (lambda: PrefixCode(("0", "2")), "strings of '0' and '1'"),
+        (lambda: PrefixCode(("", "")), "at least one"),
+        (lambda: PrefixCode(("0", "10")).decode("1"), "middle of a codeword"),
+        (lambda: PrefixCode(("0", "1")).encode([2]), "indices in"),
+        (lambda: huffman_code([0.5, 0.6]), "q must sum to 1"),
+        (lambda: huffman_code([[0.5, 0.5]]), "single distribution"),
+        (lambda: block_distribution([0.5, 0.5], 0), "positive integer"),
+        (lambda: block_distribution([0.5, 0.5], 30), "too many"),
+        (lambda: kraft_sum([1.5]), "non-negative integers"),
+        (lambda: PrefixCode(("0", "1")).expected_length([1 / 3] * 3), "2 outcomes"),
+    ],
+)
+def test_bad_input_raises_clearly(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
