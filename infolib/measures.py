@@ -69,14 +69,15 @@ def _horner(x: np.ndarray, coeffs: tuple[float, ...]) -> np.ndarray:
     return acc
 
 
-def _u_minus_log1p(u: np.ndarray) -> np.ndarray:
+def _u_minus_log1p(u: np.ndarray, scratch: np.ndarray) -> np.ndarray:
     """``u - log1p(u) >= 0`` for ``u >= -1``, accurate to a few ulps everywhere.
 
     Near ``u = 0`` the two terms cancel, so there the series in ``s = u / (2 + u)`` is used.
+    ``scratch`` (same shape as ``u``) is overwritten; it saves an allocation on large inputs.
     """
     f = np.log1p(u)
     np.subtract(u, f, out=f)
-    small = np.abs(u) < _SERIES_CUTOFF
+    small = np.less(np.abs(u, out=scratch), _SERIES_CUTOFF)
     if small.any():
         us = u[small]
         s = us / (2.0 + us)
@@ -86,23 +87,24 @@ def _u_minus_log1p(u: np.ndarray) -> np.ndarray:
     return f
 
 
-def _exact_sum_difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _exact_sum_difference(
+    a: np.ndarray, b: np.ndarray, work_a: np.ndarray, work_b: np.ndarray
+) -> np.ndarray:
     """``sum(a) - sum(b)`` along the last axis, correctly rounded in practice.
 
     Each entry (all in [0, 1], each row summing to about 1) is split into a high part, a
     multiple of 2**-50 whose running sums are exactly representable, and a low part below
-    2**-51. The high sums are exact; only the tiny low sums carry rounding error.
+    2**-51. The high sums and their difference are exact; only the tiny low sums carry
+    rounding error. ``work_a`` and ``work_b`` (shaped like ``a``) are overwritten.
     """
-
-    def split_sums(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        hi = x + 4.0
-        hi -= 4.0
-        lo = x - hi
-        return hi.sum(axis=-1), lo.sum(axis=-1)
-
-    hi_a, lo_a = split_sums(a)
-    hi_b, lo_b = split_sums(b)
-    return (hi_a - hi_b) + (lo_a - lo_b)
+    hi_a = np.add(a, 4.0, out=work_a)
+    hi_a -= 4.0
+    hi_b = np.add(b, 4.0, out=work_b)
+    hi_b -= 4.0
+    hi = hi_a.sum(axis=-1) - hi_b.sum(axis=-1)
+    lo_a = np.subtract(a, hi_a, out=work_a)
+    lo_b = np.subtract(b, hi_b, out=work_b)
+    return hi + (lo_a.sum(axis=-1) - lo_b.sum(axis=-1))
 
 
 def _check_pair(p: ArrayLike, q: ArrayLike, axis: object):
@@ -346,10 +348,11 @@ def kl_divergence(
         u = b - a
         u /= a
         extra = 0.0
-    f = _u_minus_log1p(u)
+    scratch = np.empty_like(u)
+    f = _u_minus_log1p(u, scratch)
     f *= a
     first = f.sum(axis=-1) + extra
-    total = first + _exact_sum_difference(a, b)
+    total = first + _exact_sum_difference(a, b, u, scratch)
     d = np.where(total < 0, first, total)
     if ln_b != 1.0:
         d = d / ln_b
