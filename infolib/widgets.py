@@ -37,6 +37,8 @@ class Explorer(widgets.VBox):
 
     def __init__(self, controls: list[widgets.Widget], fig: Figure, **kwargs) -> None:
         self.fig = fig
+        #: The reader's controls, in display order (benchmarks and tests drive them).
+        self.controls = list(controls)
         self.figure = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.readout = widgets.HTML()
         self.status = widgets.HTML()

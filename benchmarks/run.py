@@ -1,0 +1,424 @@
+"""Measure the course's speed against its references, in one run, and publish the numbers.
+
+    python benchmarks/run.py                  # everything (about 5 minutes on 2 cores)
+    python benchmarks/run.py measures explorers   # only some sections
+    python benchmarks/run.py --quick          # fewer repeats, no 10-million-element cases
+
+Sections: ``measures`` (infolib against scipy and bare NumPy, plus accuracy on the hard
+cases), ``explorers`` (control change to finished redraw), ``build`` (clean build, unchanged
+rebuild, notebook execution, nbval), ``pages`` (page weight of the built site). Every figure
+is a median over repeated runs; ratios compare with a reference measured in the same run.
+Results are printed as tables and written to benchmarks/results.json. Nothing here asserts a
+time: the targets are printed beside the numbers for a person to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results.json"
+
+
+def median_seconds(fn: Callable[[], object], repeat: int, autorange: bool = True) -> float:
+    """Median time of one call of ``fn`` over ``repeat`` rounds.
+
+    With ``autorange`` each round loops enough calls to last about 0.2 s (fast calls);
+    without it each round is a single call (calls that take tens of milliseconds).
+    """
+    timer = timeit.Timer(fn)
+    number = timer.autorange()[0] if autorange else 1
+    return statistics.median(timer.repeat(repeat=repeat, number=number)) / number
+
+
+def fmt_time(seconds: float) -> str:
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:9.1f} us"
+    if seconds < 1:
+        return f"{seconds * 1e3:9.1f} ms"
+    return f"{seconds:9.2f} s "
+
+
+def print_table(title: str, header: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    print(f"\n## {title}\n")
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        cells = (str(c).ljust(w) for c, w in zip(row, widths, strict=True))
+        print("| " + " | ".join(cells) + " |")
+
+
+# --------------------------------------------------------------------------- measures
+
+
+def bench_measures(quick: bool) -> list[dict]:
+    import scipy.special
+    import scipy.stats
+
+    import infolib as il
+
+    rng = np.random.default_rng(20261125)
+    sizes: list[tuple[str, tuple[int, ...]]] = [("10", (10,)), ("1,000", (1000,))]
+    sizes += [("100,000", (100_000,))]
+    if not quick:
+        sizes += [("10,000,000", (10_000_000,)), ("10,000 x 1,000", (10_000, 1000))]
+    results = []
+    for label, shape in sizes:
+        p = rng.dirichlet(np.ones(shape[-1]), size=shape[:-1] or None)
+        q = rng.dirichlet(np.ones(shape[-1]), size=shape[:-1] or None)
+        z = rng.normal(0, 3, size=shape)
+        y = rng.integers(0, shape[-1], size=shape[:-1]) if len(shape) > 1 else 3
+        big = p.size >= 1_000_000
+        repeat = 3 if big else (5 if quick else 9)
+
+        def row_y(zz, yy=y):
+            if np.ndim(yy) == 0:
+                return scipy.special.logsumexp(zz) - zz[yy]
+            return scipy.special.logsumexp(zz, axis=-1) - np.take_along_axis(
+                zz, yy[:, None], axis=-1
+            ).squeeze(-1)
+
+        cases = {
+            "entropy": (
+                lambda p=p: il.entropy(p, base=np.e),
+                {
+                    "scipy.stats.entropy": lambda p=p: scipy.stats.entropy(p, axis=-1),
+                    "bare -(p*log p).sum()": lambda p=p: -(p * np.log(p)).sum(axis=-1),
+                },
+            ),
+            "cross_entropy": (
+                lambda p=p, q=q: il.cross_entropy(p, q, base=np.e),
+                {
+                    "-scipy.special.xlogy(p,q).sum()": lambda p=p, q=q: (
+                        -scipy.special.xlogy(p, q).sum(axis=-1)
+                    ),
+                    "bare -(p*log q).sum()": lambda p=p, q=q: -(p * np.log(q)).sum(axis=-1),
+                },
+            ),
+            "kl_divergence": (
+                lambda p=p, q=q: il.kl_divergence(p, q, base=np.e),
+                {
+                    "scipy.special.rel_entr(p,q).sum()": lambda p=p, q=q: scipy.special.rel_entr(
+                        p, q
+                    ).sum(axis=-1),
+                    "scipy.stats.entropy(p,q)": lambda p=p, q=q: scipy.stats.entropy(p, q, axis=-1),
+                    "bare (p*log(p/q)).sum()": lambda p=p, q=q: (p * np.log(p / q)).sum(axis=-1),
+                },
+            ),
+            "cross_entropy_from_logits": (
+                lambda z=z, y=y: il.cross_entropy_from_logits(z, y, base=np.e),
+                {"scipy logsumexp(z) - z[y]": lambda z=z: row_y(z)},
+            ),
+        }
+        floor = median_seconds(lambda p=p: p.sum(), repeat, not big)
+        for name, (ours, refs) in cases.items():
+            t_ours = median_seconds(ours, repeat, not big)
+            entry = {
+                "function": name,
+                "size": label,
+                "infolib_s": t_ours,
+                "np_sum_floor_s": floor,
+                "references": {},
+            }
+            for ref_name, ref in refs.items():
+                t_ref = median_seconds(ref, repeat, not big)
+                entry["references"][ref_name] = {"seconds": t_ref, "infolib_ratio": t_ours / t_ref}
+            results.append(entry)
+        del p, q, z
+    rows = []
+    for e in results:
+        refs = "; ".join(
+            f"{k}: {fmt_time(v['seconds']).strip()} (x{v['infolib_ratio']:.2f})"
+            for k, v in e["references"].items()
+        )
+        rows.append(
+            [
+                e["function"],
+                e["size"],
+                fmt_time(e["infolib_s"]).strip(),
+                fmt_time(e["np_sum_floor_s"]).strip(),
+                refs,
+            ]
+        )
+    print_table(
+        "infolib against references (median per call; xR = infolib time / reference time)",
+        ["function", "elements", "infolib", "np.sum floor", "references"],
+        rows,
+    )
+    print(
+        "\nTargets: entropy at 1,000 elements <= ~15 us; at 10M <= 1.3x the bare expression; "
+        "kl_divergence <= scipy.special.rel_entr(...).sum(); never slower than scipy."
+    )
+    return results
+
+
+def bench_accuracy() -> list[dict]:
+    """Relative error against mpmath on the hard cases, for infolib and the references."""
+    import mpmath as mp
+    import scipy.special
+    import scipy.stats
+
+    import infolib as il
+
+    mp.mp.dps = 50
+    rng = np.random.default_rng(7)
+    rows = []
+    for n, eps in [(3, 1e-6), (1000, 1e-6), (1000, 1e-3)]:
+        p = rng.dirichlet(np.ones(n))
+        q = p * (1 + eps * rng.standard_normal(n))
+        q = q / q.sum()
+        pairs = zip(p, q, strict=True)
+        exact = mp.fsum(mp.mpf(a) * mp.log(mp.mpf(a) / mp.mpf(b)) for a, b in pairs)
+        ref = float(exact)
+        errors = {
+            "infolib": il.kl_divergence(p, q, base=np.e),
+            "scipy.stats.entropy": scipy.stats.entropy(p, q),
+            "rel_entr().sum()": scipy.special.rel_entr(p, q).sum(),
+            "H(p,q) - H(p)": il.cross_entropy(p, q, base=np.e) - il.entropy(p, base=np.e),
+        }
+        rows.append(
+            {
+                "case": f"KL, n={n}, q=p(1+{eps:g} noise)",
+                "exact": ref,
+                "relative_error": {k: abs(v - ref) / ref for k, v in errors.items()},
+            }
+        )
+    z = [50.0, 0.0, 0.0]
+    exact = float(mp.log(1 + 2 * mp.e**-50))
+    rows.append(
+        {
+            "case": "loss of logits [50, 0, 0], label 0",
+            "exact": exact,
+            "relative_error": {
+                "infolib": abs(il.cross_entropy_from_logits(z, 0, base=np.e) - exact) / exact,
+                "logsumexp(z) - z[y]": abs(scipy.special.logsumexp(z) - z[0] - exact) / exact,
+            },
+        }
+    )
+    print_table(
+        "Accuracy on the hard cases (relative error against mpmath at 50 digits)",
+        ["case", "exact", "relative errors"],
+        [
+            [
+                r["case"],
+                f"{r['exact']:.6e}",
+                "; ".join(f"{k}: {v:.1e}" for k, v in r["relative_error"].items()),
+            ]
+            for r in rows
+        ],
+    )
+    return rows
+
+
+# --------------------------------------------------------------------------- explorers
+
+
+def control_values(control, count: int) -> list:
+    """``count`` values spread over a control's range, alternating ends to defeat caching."""
+    if hasattr(control, "options") and control.options:
+        values = [opt[1] if isinstance(opt, tuple) else opt for opt in control.options]
+        return [values[i % len(values)] for i in range(count)]
+    lo, hi = control.min, control.max
+    grid = np.linspace(lo, hi, count)
+    order = np.empty(count, dtype=int)
+    order[0::2] = np.arange((count + 1) // 2)
+    order[1::2] = count - 1 - np.arange(count // 2)
+    values = grid[order]
+    if isinstance(control.value, (int, np.integer)) and not isinstance(control.value, bool):
+        return [round(float(v)) for v in values]
+    return [float(v) for v in values]
+
+
+def bench_explorers(changes: int = 50) -> list[dict]:
+    import infolib.widgets as iw
+
+    explorers = [
+        cls
+        for cls in vars(iw).values()
+        if isinstance(cls, type) and issubclass(cls, iw.Explorer) and cls is not iw.Explorer
+    ]
+    results = []
+    for cls in sorted(explorers, key=lambda c: c.__name__):
+        explorer = cls()
+        controls = [c for c in explorer.controls if hasattr(c, "value")]
+        per_control = max(1, changes // len(controls))
+        times = []
+        for control in controls:
+            for value in control_values(control, per_control):
+                start = time.perf_counter()
+                control.value = value
+                times.append(time.perf_counter() - start)
+        if explorer.last_error:
+            raise RuntimeError(f"{cls.__name__} failed during the benchmark: {explorer.last_error}")
+        results.append(
+            {
+                "explorer": cls.__name__,
+                "changes": len(times),
+                "median_s": statistics.median(times),
+                "worst_s": max(times),
+            }
+        )
+    print_table(
+        "Explorer latency: control change to finished update (numbers and figure redrawn)",
+        ["explorer", "changes", "median", "worst"],
+        [
+            [
+                r["explorer"],
+                r["changes"],
+                fmt_time(r["median_s"]).strip(),
+                fmt_time(r["worst_s"]).strip(),
+            ]
+            for r in results
+        ],
+    )
+    print("\nTargets: median under 30 ms, worst under 100 ms.")
+    return results
+
+
+# --------------------------------------------------------------------------- build
+
+
+def timed(cmd: list[str], cwd: Path = ROOT) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        output = result.stdout[-2000:] + result.stderr[-2000:]
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{output}")
+    return elapsed
+
+
+def bench_build() -> dict:
+    bin_dir = Path(sys.executable).parent
+    jb = str(bin_dir / "jupyter-book")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "site"
+        build = [
+            jb,
+            "build",
+            ".",
+            "--builder",
+            "html",
+            "-W",
+            "-n",
+            "--keep-going",
+            "--path-output",
+            str(out),
+        ]
+        clean = timed(build)
+        unchanged = timed(build)
+        nb_dir = Path(tmp) / "book"
+        shutil.copytree(ROOT / "book", nb_dir)
+        notebooks = sorted(nb_dir.glob("*.ipynb"))
+        execute = timed(
+            [sys.executable, str(ROOT / "tools" / "execute_notebooks.py"), *map(str, notebooks)]
+        )
+    nbval = timed([sys.executable, "-m", "pytest", "book", "-q", "-p", "no:cacheprovider"])
+    result = {
+        "clean_build_s": clean,
+        "unchanged_rebuild_s": unchanged,
+        "execute_all_notebooks_s": execute,
+        "nbval_s": nbval,
+        "notebooks": len(notebooks),
+        "share_of_build_executing": 0.0,
+        "share_if_build_executed": execute / (execute + clean),
+    }
+    print_table(
+        "Build and test (this machine)",
+        ["step", "time", "target"],
+        [
+            ["clean build (site from stored outputs)", f"{clean:.1f} s", "< 90 s"],
+            ["rebuild, nothing changed", f"{unchanged:.1f} s", "< 15 s"],
+            [f"execute all {len(notebooks)} notebooks", f"{execute:.1f} s", ""],
+            ["nbval: re-execute and compare every notebook", f"{nbval:.1f} s", ""],
+        ],
+    )
+    print(
+        "\nThe build executes no notebook (execute_notebooks: off; notebooks are stored "
+        "executed and nbval checks them), so 0% of the build is notebook execution. A build "
+        f"that executed them would spend {100 * result['share_if_build_executed']:.0f}% of its "
+        "time doing so."
+    )
+    return result
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def bench_pages() -> dict | None:
+    module_path = ROOT / "tools" / "page_weight.py"
+    site = ROOT / "_build" / "html"
+    if not site.exists():
+        print("\n(pages: no built site in _build/html; run python3 dev.py build first)")
+        return None
+    spec = importlib.util.spec_from_file_location("page_weight", module_path)
+    page_weight = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(page_weight)
+    report = page_weight.measure_site(site)
+    page_weight.print_report(report)
+    return report
+
+
+# --------------------------------------------------------------------------- main
+
+
+def machine() -> dict:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "date": time.strftime("%Y-%m-%d"),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sections", nargs="*", default=["measures", "explorers", "build", "pages"])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, no 10M cases")
+    args = parser.parse_args()
+    info = machine()
+    print(
+        f"Machine: {info['cpu']}, {info['cores']} cores; Python {info['python']}, "
+        f"NumPy {info['numpy']}; {info['date']}"
+    )
+    results: dict = {"machine": info}
+    if "measures" in args.sections:
+        results["measures"] = bench_measures(args.quick)
+        results["accuracy"] = bench_accuracy()
+    if "explorers" in args.sections:
+        results["explorers"] = bench_explorers()
+    if "build" in args.sections:
+        results["build"] = bench_build()
+    if "pages" in args.sections:
+        results["pages"] = bench_pages()
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"\nWrote {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
