@@ -20,6 +20,7 @@ from numpy.typing import ArrayLike
 SUM_TOLERANCE = 1e-9
 
 _LN2 = math.log(2.0)
+_OK = object()
 
 
 def as_float_array(x: ArrayLike, name: str) -> np.ndarray:
@@ -48,10 +49,11 @@ def as_float_array(x: ArrayLike, name: str) -> np.ndarray:
     if kind == "b":
         raise TypeError(f"{name} must be numeric, got booleans; convert with .astype(float)")
     if kind == "O":
+        # A sentinel, not None: None is itself an entry to reject.
         bad = next(
-            (v for v in a.flat if not isinstance(v, numbers.Real) or isinstance(v, bool)), None
+            (v for v in a.flat if not isinstance(v, numbers.Real) or isinstance(v, bool)), _OK
         )
-        if bad is None and a.size:
+        if bad is _OK:
             return a.astype(np.float64)
         raise TypeError(f"{name} must contain only real numbers, found {bad!r}")
     raise TypeError(f"{name} must be numeric, got an array of dtype {a.dtype}")
@@ -59,13 +61,14 @@ def as_float_array(x: ArrayLike, name: str) -> np.ndarray:
 
 def check_base(base: object) -> float:
     """Return ``ln(base)`` for a valid logarithm base, else raise ``ValueError``."""
-    if base == 2 and not isinstance(base, bool):
-        return _LN2
+    # Type first: 2 + 0j == 2 and an array == 2 would otherwise slip through or misfire.
     if isinstance(base, bool) or not isinstance(base, numbers.Real):
         raise ValueError(
             f"base must be a finite positive number other than 1 (2 for bits, np.e for nats), "
             f"got {base!r}"
         )
+    if base == 2:
+        return _LN2
     b = float(base)
     if not math.isfinite(b) or b <= 0.0 or b == 1.0:
         raise ValueError(
@@ -90,6 +93,7 @@ def check_axis(a: np.ndarray, axis: object, name: str) -> int:
 
 
 def _describe_nonfinite(a: np.ndarray, name: str) -> str:
+    a = np.atleast_1d(a)  # np.nonzero refuses 0-d arrays
     bad = ~np.isfinite(a)
     idx = tuple(int(i[0]) for i in np.nonzero(bad))
     kind = "NaN" if np.isnan(a[idx]) else "infinite"
@@ -119,7 +123,9 @@ def distribution(x: ArrayLike, name: str, axis: object = -1) -> tuple[np.ndarray
     ax = check_axis(a, axis, name)
     if a.size == 0:
         raise ValueError(f"{name} must not be empty; a distribution needs at least one outcome")
-    s = a.sum(axis=ax)
+    # An overflowing (or inf - inf) sum is reported below, not warned about.
+    with np.errstate(over="ignore", invalid="ignore"):
+        s = a.sum(axis=ax)
     if not np.isfinite(s).all():
         if not np.isfinite(a).all():
             raise ValueError(_describe_nonfinite(a, name))
@@ -167,7 +173,10 @@ def finite(x: ArrayLike, name: str) -> np.ndarray:
         raise ValueError(f"{name} must be at least one-dimensional (one logit per class)")
     if a.size == 0:
         raise ValueError(f"{name} must not be empty")
-    if not np.isfinite(a.sum()) and not np.isfinite(a).all():
+    # Huge finite logits may overflow the sum (still valid); inf - inf is caught below.
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = a.sum()
+    if not np.isfinite(total) and not np.isfinite(a).all():
         raise ValueError(_describe_nonfinite(a, name))
     return a
 

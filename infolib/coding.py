@@ -202,7 +202,18 @@ def shannon_code_lengths(p: ArrayLike) -> np.ndarray:
     r"""Codeword lengths :math:`\lceil -\log_2 p(x) \rceil` of a Shannon code.
 
     They satisfy Kraft's inequality, so a prefix code with these lengths exists, and their
-    average lies in ``[H(p), H(p) + 1)``. Outcomes with ``p(x) = 0`` get length 0.
+    average lies in ``[H(p), H(p) + 1)``.
+
+    Parameters
+    ----------
+    p : array_like
+        A distribution over outcomes ``0 .. n-1``.
+
+    Returns
+    -------
+    ndarray of int
+        The length, in bits, of each outcome's codeword; 0 for outcomes with ``p(x) = 0``
+        (they need no codeword).
 
     Examples
     --------
@@ -224,6 +235,16 @@ def kraft_sum(lengths: ArrayLike) -> float:
 
     A prefix code with these lengths exists if and only if the sum is at most 1.
 
+    Parameters
+    ----------
+    lengths : array_like of int
+        Codeword lengths in bits; 0 marks an outcome without a codeword.
+
+    Returns
+    -------
+    float
+        The Kraft sum; exactly 1 for a Huffman code over two or more outcomes.
+
     Examples
     --------
     >>> from infolib.coding import kraft_sum
@@ -243,6 +264,18 @@ def block_distribution(p: ArrayLike, k: int) -> np.ndarray:
     Block ``(x_1, ..., x_k)`` has index ``x_1 n^(k-1) + ... + x_k`` and probability
     ``p(x_1) ... p(x_k)``; its entropy is ``k H(p)``. Coding blocks instead of single
     outcomes spreads the Huffman code's overhead of under one bit over ``k`` outcomes.
+
+    Parameters
+    ----------
+    p : array_like
+        A single distribution over ``n`` outcomes.
+    k : int
+        Block length, at least 1; ``n**k`` may not exceed ``2**20``.
+
+    Returns
+    -------
+    ndarray
+        The ``n**k`` block probabilities, in the index order above.
 
     Examples
     --------

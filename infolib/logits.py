@@ -26,7 +26,8 @@ def _shifted(z: np.ndarray, ax: int) -> tuple[np.ndarray, np.ndarray]:
     top = np.argmax(z, axis=ax)
     top_k = np.expand_dims(top, ax)
     zmax = np.take_along_axis(z, top_k, axis=ax)
-    shifted = z - zmax
+    with np.errstate(over="ignore"):  # logits 1e308 apart: -inf, the rounded true value
+        shifted = z - zmax
     e = np.exp(shifted)
     np.put_along_axis(e, top_k, 0.0, axis=ax)
     rest = e.sum(axis=ax, keepdims=True)
@@ -147,10 +148,18 @@ def cross_entropy_from_logits(
     a = v.finite(z, "z")
     ax = v.check_axis(a, axis, "z")
     # One rule, no guessing: a target shaped like z holds distributions, anything else labels.
-    if np.shape(target) == a.shape:
+    try:
+        target_shape = np.shape(target)
+    except ValueError:  # ragged nested lists
+        raise ValueError(
+            "target must be a rectangular array of labels or distributions; NumPy could not "
+            "build one"
+        ) from None
+    if target_shape == a.shape:
         p, _, _ = v.distribution(target, "target", ax)
         logq = log_softmax(a, axis=ax)
-        terms = np.multiply(p, logq, out=logq)
+        # where: 0 log q = 0 even where log q is -inf.
+        terms = np.multiply(p, logq, out=np.zeros_like(logq), where=p > 0)
         loss = -terms.sum(axis=ax)
     else:
         batch_shape = a.shape[:ax] + a.shape[ax + 1 :]

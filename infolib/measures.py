@@ -69,15 +69,17 @@ def _horner(x: np.ndarray, coeffs: tuple[float, ...]) -> np.ndarray:
     return acc
 
 
-def _u_minus_log1p(u: np.ndarray, scratch: np.ndarray) -> np.ndarray:
-    """``u - log1p(u) >= 0`` for ``u >= -1``, accurate to a few ulps everywhere.
+def _u_minus_log1p(u: np.ndarray, ratio: np.ndarray) -> np.ndarray:
+    """``u - log1p(u) >= 0`` for ``u = q/p - 1 >= -1``, accurate to a few ulps everywhere.
 
+    ``ratio`` is ``q/p`` computed directly, and ``log(ratio)`` stands for ``log1p(u)``: once
+    ``q << p``, ``u`` rounds towards -1 and ``log1p(u)`` loses digits (or gives ``-inf``).
     Near ``u = 0`` the two terms cancel, so there the series in ``s = u / (2 + u)`` is used.
-    ``scratch`` (same shape as ``u``) is overwritten; it saves an allocation on large inputs.
+    ``ratio`` is overwritten; it saves an allocation on large inputs.
     """
-    f = np.log1p(u)
+    f = np.log(ratio)
     np.subtract(u, f, out=f)
-    small = np.less(np.abs(u, out=scratch), _SERIES_CUTOFF)
+    small = np.less(np.abs(u, out=ratio), _SERIES_CUTOFF)
     if small.any():
         us = u[small]
         s = us / (2.0 + us)
@@ -269,7 +271,8 @@ def cross_entropy(
     h = -terms.sum(axis=-1)
     if q_zero:
         missed = ((b == 0) & (a > 0)).any(axis=-1)
-        h = np.where(missed, np.inf, h)
+        # +inf bits; a base below 1 flips every sign, so -inf there.
+        h = np.where(missed, np.inf if ln_b > 0 else -np.inf, h)
     return v.scalar_or_array(h + 0.0)
 
 
@@ -341,23 +344,34 @@ def kl_divergence(
         pos = a > 0
         missed = ((b == 0) & pos).any(axis=-1) if q_zero else None
         safe_b = np.where(pos & (b == 0), a, b) if q_zero else b
-        u = np.divide(safe_b - a, a, out=np.zeros_like(a), where=pos)
+        scratch = np.ones_like(a)
+        with np.errstate(over="ignore"):  # only for subnormal p; see below
+            u = np.divide(safe_b - a, a, out=np.zeros_like(a), where=pos)
+            np.divide(safe_b, a, out=scratch, where=pos)
         # Outcomes that p cannot produce add q(x) to the first sum (and -q(x) to the second).
         extra = np.where(pos, 0.0, b).sum(axis=-1)
     else:
+        safe_b = b
         u = b - a
-        u /= a
+        with np.errstate(over="ignore"):  # only for subnormal p; see below
+            u /= a
+            scratch = np.divide(b, a)
         extra = 0.0
-    scratch = np.empty_like(u)
-    f = _u_minus_log1p(u, scratch)
+    with np.errstate(invalid="ignore"):  # inf - inf where q/p overflowed; see below
+        f = _u_minus_log1p(u, scratch)
     f *= a
+    if u.max() == np.inf:
+        # q/p overflowed (subnormal p): there the term is (q - p) - p log(q/p), logs apart.
+        big = u == np.inf
+        pb, qb = a[big], safe_b[big]
+        f[big] = (qb - pb) - pb * (np.log(qb) - np.log(pb))
     first = f.sum(axis=-1) + extra
     total = first + _exact_sum_difference(a, b, u, scratch)
     d = np.where(total < 0, first, total)
-    if ln_b != 1.0:
-        d = d / ln_b
     if missed is not None:
         d = np.where(missed, np.inf, d)
+    if ln_b != 1.0:
+        d = d / ln_b  # after the inf, so that a base below 1 turns it into -inf
     return v.scalar_or_array(d + 0.0)
 
 
@@ -524,9 +538,14 @@ def normalize(counts: ArrayLike, *, axis: int = -1) -> np.ndarray:
         raise ValueError(v._describe_nonfinite(a, "counts"))
     if a.min() < 0:
         raise ValueError(v._describe_negative(a, "counts"))
-    total = a.sum(axis=ax, keepdims=True)
+    with np.errstate(over="ignore"):
+        total = a.sum(axis=ax, keepdims=True)
     if (total <= 0).any():
         raise ValueError(
             f"counts must have a positive total along axis {axis}; found a slice of all zeros"
         )
+    if not np.isfinite(total).all():
+        # Finite counts whose total overflows: scale by the largest count first.
+        a = a / a.max(axis=ax, keepdims=True)
+        total = a.sum(axis=ax, keepdims=True)
     return a / total
