@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One entry point for authors, readers and CI; needs only Python 3.11+ on the machine.
 
-    python3 dev.py build     # install what is needed into .venv, build the site into _build/html
+    python3 dev.py build     # install into .venv, fetch page assets, build the site (_build/html)
     python3 dev.py test      # build, then run the whole test suite (what CI runs)
     python3 dev.py execute   # re-execute every notebook in place (authors, after editing one)
     python3 dev.py lint      # ruff check and format check
@@ -58,6 +58,9 @@ def ensure_env() -> None:
 def build() -> None:
     """Build the website into _build/html, with Sphinx warnings treated as errors."""
     ensure_env()
+    # The site serves MathJax and the widget scripts itself: fetch them (pinned, checksummed,
+    # cached in .cache/vendor; a warm run makes no network call) before Sphinx copies them.
+    run(PY, "tools/vendor_assets.py")
     run(BIN / "jupyter-book", "build", ".", "--builder", "html", "-W", "-n", "--keep-going")
     print(f"\nThe website is in {ROOT / '_build' / 'html'}; open index.html in a browser.")
 

@@ -11,6 +11,14 @@ from .coding import (
     kraft_sum,
     shannon_code_lengths,
 )
+from .fitting import (
+    GaussianFit,
+    discretized_gaussian,
+    fit_gaussian,
+    gaussian_kl,
+    gaussian_mixture,
+)
+from .frameworks import torch_kl_div
 from .logits import cross_entropy_from_logits, log_softmax, softmax
 from .measures import (
     binary_entropy,
@@ -22,24 +30,48 @@ from .measures import (
     normalize,
     perplexity,
 )
+from .training import (
+    LabelledData,
+    LossDecomposition,
+    SoftmaxRun,
+    decompose_loss,
+    make_softmax_data,
+    numerical_gradient,
+    softmax_regression_loss_and_gradient,
+    train_softmax_regression,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "GaussianFit",
+    "LabelledData",
+    "LossDecomposition",
     "PrefixCode",
+    "SoftmaxRun",
     "binary_entropy",
     "block_distribution",
     "cross_entropy",
     "cross_entropy_from_logits",
+    "decompose_loss",
+    "discretized_gaussian",
     "entropy",
+    "fit_gaussian",
+    "gaussian_kl",
+    "gaussian_mixture",
     "huffman_code",
     "information_content",
     "js_divergence",
     "kl_divergence",
     "kraft_sum",
     "log_softmax",
+    "make_softmax_data",
     "normalize",
+    "numerical_gradient",
     "perplexity",
     "shannon_code_lengths",
     "softmax",
+    "softmax_regression_loss_and_gradient",
+    "torch_kl_div",
+    "train_softmax_regression",
 ]

@@ -21,7 +21,9 @@ def glue(name: str, value: object) -> None:
     """Record ``value`` under ``name`` for ``{glue:text}`name:.3f``` in the book's prose.
 
     Numbers are stored as plain Python numbers, so the prose can format them (``:.3f``);
-    anything else is stored as its ``str``. Nothing is shown in the notebook.
+    anything else is stored as its ``repr``, which the book reads back with
+    ``ast.literal_eval`` (so the string ``"4,000"`` shows as 4,000, not as a tuple). Nothing
+    is shown in the notebook.
 
     Parameters
     ----------
@@ -30,12 +32,14 @@ def glue(name: str, value: object) -> None:
     value : object
         A number, or anything with a sensible ``str``.
     """
-    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+    if isinstance(value, bool):
+        text = repr(value)
+    elif isinstance(value, numbers.Integral):
         text = repr(int(value))
     elif isinstance(value, numbers.Real):
         text = repr(float(value))
     else:
-        text = str(value)
+        text = repr(value)
     display(
         {_PREFIX + "text/plain": text},
         raw=True,

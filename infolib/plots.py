@@ -15,25 +15,52 @@ import base64
 import io
 from collections.abc import Sequence
 from contextlib import contextmanager
+from typing import NamedTuple
 
 import matplotlib as mpl
 import numpy as np
 import PIL.Image
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+from matplotlib.text import Annotation, Text
+from numpy.typing import ArrayLike
 
-from .measures import information_content
+from .measures import binary_entropy, information_content
 
 __all__ = [
     "COLORS",
+    "BlitRenderer",
     "CourseFigure",
+    "DecompositionBars",
+    "EntropyGapBars",
+    "TrainingCurves",
+    "bar_value_labels",
+    "binary_entropy_curve",
+    "block_coding_chart",
+    "code_length_chart",
     "course_style",
+    "decomposition_bars",
+    "distribution_bars",
+    "divergence_bars",
+    "entropy_gap_bars",
+    "entropy_gauge",
     "figure_to_data_uri",
     "figure_to_png",
+    "frequency_convergence",
+    "gaussian_fit_chart",
     "new_figure",
+    "set_bar_heights",
+    "set_decomposition",
+    "set_divergence_bars",
+    "set_entropy_gap",
+    "set_training_curves",
     "surprisal_curve",
+    "training_curves",
 ]
 
 #: Okabe-Ito colours, by role.
@@ -202,3 +229,857 @@ def surprisal_curve(
     ax.set_xlabel("probability of the event, $p$")
     ax.set_ylabel(f"surprisal $I = -\\log p$ ({unit})")
     return line
+
+
+# Distributions, entropy and codes (chapters 1 and 3).
+
+
+def distribution_bars(
+    ax: Axes,
+    p: ArrayLike,
+    labels: Sequence[object],
+    *,
+    color: str = COLORS["p"],
+    label: str | None = None,
+    width: float = 0.8,
+    offset: float = 0.0,
+    ylabel: str = "probability",
+) -> BarContainer:
+    """Draw one bar per outcome, on a probability axis from 0 to 1.
+
+    Several distributions side by side: give each a narrower ``width`` and its own ``offset``
+    (for two, ``width=0.4`` and offsets ``-0.2`` and ``0.2``). Heights can be changed later
+    with :func:`set_bar_heights`, which is how the explorers redraw quickly.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    p : array_like
+        Bar heights: probabilities, or frequencies.
+    labels : sequence
+        One tick label per outcome.
+    color, label : str
+        Bar colour (``p`` is blue) and legend entry.
+    width, offset : float
+        Bar width and horizontal shift, in outcome slots.
+    ylabel : str
+        Label of the vertical axis.
+
+    Returns
+    -------
+    BarContainer
+        The bars.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, distribution_bars
+    >>> fig, ax = new_figure()
+    >>> [float(b.get_height()) for b in distribution_bars(ax, [0.75, 0.25], ["H", "T"])]
+    [0.75, 0.25]
+    """
+    heights = np.asarray(p, dtype=float)
+    x = np.arange(heights.size)
+    bars = ax.bar(
+        x + offset,
+        heights,
+        width=width,
+        color=color,
+        edgecolor=COLORS["ink"],
+        linewidth=0.6,
+        label=label,
+        zorder=2,
+    )
+    ax.set_xticks(x, [str(s) for s in labels])
+    ax.set_ylim(0, 1.08)
+    ax.set_ylabel(ylabel)
+    ax.grid(axis="x", visible=False)
+    return bars
+
+
+def bar_value_labels(ax: Axes, bars: Sequence[Rectangle], fmt: str = "{:.2f}") -> list[Text]:
+    """Write each bar's height just above it; returns the texts (see :func:`set_bar_heights`)."""
+    texts = []
+    for rect in bars:
+        h = rect.get_height()
+        texts.append(
+            ax.annotate(
+                fmt.format(h),
+                (rect.get_x() + rect.get_width() / 2, h),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=9,
+                color=COLORS["ink"],
+            )
+        )
+    return texts
+
+
+def set_bar_heights(
+    bars: Sequence[Rectangle],
+    heights: ArrayLike,
+    texts: Sequence[Annotation] = (),
+    fmt: str = "{:.2f}",
+) -> None:
+    """Move existing bars (and their value labels) to new heights, without redrawing axes."""
+    values = np.asarray(heights, dtype=float)
+    for rect, h in zip(bars, values, strict=True):
+        rect.set_height(h)
+    for text, h in zip(texts, values, strict=False):
+        text.xy = (text.xy[0], h)
+        text.set_text(fmt.format(h))
+
+
+def binary_entropy_curve(ax: Axes, *, highlight: Sequence[tuple[float, str]] = ()) -> Line2D:
+    """Draw the binary entropy ``H(p) = -p log2 p - (1 - p) log2(1 - p)`` in bits, ``p`` in [0, 1].
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    highlight : sequence of (p, label)
+        Points to mark and label on the curve.
+
+    Returns
+    -------
+    Line2D
+        The curve.
+    """
+    p = np.linspace(0.0, 1.0, 401)
+    (line,) = ax.plot(p, binary_entropy(p), color=COLORS["p"], lw=2.2)
+    for x, label in highlight:
+        y = binary_entropy(x)
+        ax.plot([x], [y], "o", color=COLORS["accent"], mec=COLORS["ink"], ms=7, zorder=3)
+        ax.annotate(
+            f"{label}\n{y:.3g} bits" if y != 1 else f"{label}\n1 bit",
+            (x, y),
+            xytext=(8, -24 if y > 0.9 else 4),
+            textcoords="offset points",
+            fontsize=9,
+            color=COLORS["ink"],
+        )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.1)
+    ax.set_xlabel("probability of the first outcome, $p$")
+    ax.set_ylabel("entropy $H$ (bits)")
+    return line
+
+
+def entropy_gauge(
+    ax: Axes, h: float, ceiling: float, *, unit: str = "bits", ceiling_label: str | None = None
+) -> Rectangle:
+    """One bar of height ``h`` (an entropy) under a dashed line at its ceiling ``log n``.
+
+    The ceiling is named in the axes' title (``ceiling_label``, by default its value), so the
+    label never collides with the bar. Returns the bar, whose height an explorer moves with
+    :func:`set_bar_heights`.
+    """
+    (bar,) = ax.bar(
+        [0], [h], width=0.6, color=COLORS["accent"], edgecolor=COLORS["ink"], lw=0.6, zorder=2
+    )
+    ax.axhline(ceiling, color=COLORS["ink"], ls="--", lw=1.4)
+    label = ceiling_label or f"ceiling {ceiling:.3g} {unit}"
+    ax.set_title(f"dashed line:\n{label}", fontsize=9)
+    ax.set_xlim(-0.6, 0.6)
+    ax.set_xticks([0], ["$H(p)$"])
+    ax.set_ylim(0, ceiling * 1.2)
+    ax.set_ylabel(f"entropy ({unit})")
+    ax.grid(axis="x", visible=False)
+    return bar
+
+
+def frequency_convergence(
+    ax: Axes, running: Sequence[ArrayLike], p: float, *, outcome: str = "the outcome"
+) -> list[Line2D]:
+    """Running frequencies of one outcome against the number of trials, and its probability.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    running : sequence of array_like
+        One array per simulated sequence: the frequency of the outcome after 1, 2, ... trials.
+    p : float
+        The probability the frequencies approach (drawn in the colour of ``p``).
+    outcome : str
+        The outcome's name, for the labels.
+
+    Returns
+    -------
+    list of Line2D
+        One line per sequence.
+    """
+    colors = [COLORS[k] for k in ("accent", "good", "extra", "q")]
+    lines = []
+    for i, freq in enumerate(running):
+        f = np.asarray(freq, dtype=float)
+        n = np.arange(1, f.size + 1)
+        (line,) = ax.plot(n, f, color=colors[i % len(colors)], lw=1.4, label=f"sequence {i + 1}")
+        lines.append(line)
+    ax.axhline(p, color=COLORS["p"], lw=2.2, ls="--", label=f"probability {p:.3g}")
+    ax.set_xscale("log")
+    ax.set_xlim(1, max(np.size(f) for f in running))
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("number of trials $n$ (log scale)")
+    ax.set_ylabel(f"frequency of {outcome}")
+    ax.legend(loc="upper right", fontsize=9)
+    return lines
+
+
+def code_length_chart(
+    ax: Axes, lengths: ArrayLike, surprisal: ArrayLike, labels: Sequence[object]
+) -> BarContainer:
+    """Codeword lengths as bars, with each outcome's surprisal ``-log2 p(x)`` as a marker.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    lengths : array_like of int
+        Codeword length of each outcome, in bits.
+    surprisal : array_like
+        ``-log2 p(x)`` of each outcome, in bits (from :func:`infolib.information_content`).
+    labels : sequence
+        One tick label per outcome.
+
+    Returns
+    -------
+    BarContainer
+        The bars.
+    """
+    n = np.asarray(lengths)
+    x = np.arange(n.size)
+    bars = ax.bar(
+        x,
+        n,
+        width=0.6,
+        color=COLORS["sky"],
+        edgecolor=COLORS["ink"],
+        lw=0.6,
+        label="codeword length (bits)",
+        zorder=2,
+    )
+    ax.plot(
+        x,
+        np.asarray(surprisal, dtype=float),
+        "D",
+        color=COLORS["p"],
+        mec=COLORS["ink"],
+        ms=8,
+        label=r"surprisal $-\log_2 p(x)$ (bits)",
+        zorder=3,
+    )
+    ax.set_xticks(x, [str(s) for s in labels])
+    ax.set_ylabel("bits")
+    ax.set_ylim(0, max(float(np.max(n)), float(np.max(surprisal))) * 1.3)
+    ax.grid(axis="x", visible=False)
+    ax.legend(loc="upper left", fontsize=9)
+    return bars
+
+
+def block_coding_chart(ax: Axes, ks: ArrayLike, bits_per_outcome: ArrayLike, h: float) -> Line2D:
+    """Bits per outcome of codes for blocks of ``k`` outcomes, inside ``[H, H + 1/k)``.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    ks : array_like of int
+        Block sizes.
+    bits_per_outcome : array_like
+        Expected codeword length of each block code divided by its ``k``, in bits.
+    h : float
+        The entropy per outcome, in bits: the floor no code can beat.
+
+    Returns
+    -------
+    Line2D
+        The line of bits per outcome.
+    """
+    k = np.asarray(ks, dtype=float)
+    fine = np.linspace(k.min(), k.max(), 200)
+    ax.fill_between(
+        fine,
+        h,
+        h + 1 / fine,
+        color=COLORS["sky"],
+        alpha=0.3,
+        lw=0,
+        label="guaranteed range $[H, H + 1/k)$",
+    )
+    ax.axhline(h, color=COLORS["p"], lw=2, ls="--", label=f"entropy $H$ = {h:.3f} bits")
+    (line,) = ax.plot(
+        k,
+        np.asarray(bits_per_outcome, dtype=float),
+        "o-",
+        color=COLORS["accent"],
+        mec=COLORS["ink"],
+        ms=7,
+        lw=1.6,
+        label="Huffman code for blocks: bits per outcome",
+        zorder=3,
+    )
+    ax.set_xticks(k)
+    ax.set_xlim(k.min() - 0.3, k.max() + 0.3)
+    ax.set_ylim(0, None)
+    ax.set_xlabel("block size $k$ (outcomes coded together)")
+    ax.set_ylabel("bits per outcome")
+    ax.legend(loc="upper right", fontsize=9)
+    return line
+
+
+# Divergences and Gaussian fits (chapter 5).
+
+
+def divergence_bars(
+    ax: Axes, labels: Sequence[str], colors: Sequence[str], *, top: float = 4.0
+) -> tuple[BarContainer, list[Text]]:
+    """Empty bars, one per divergence, on a bits axis from 0 to ``top``.
+
+    Fill them with :func:`set_divergence_bars`, which also labels each bar with its value.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, divergence_bars, set_divergence_bars
+    >>> fig, ax = new_figure()
+    >>> bars, texts = divergence_bars(ax, ["a", "b"], ["C0", "C1"], top=2)
+    >>> set_divergence_bars(bars, texts, [0.5, float("inf")], top=2)
+    >>> [b.get_height() for b in bars], [t.get_text() for t in texts]
+    ([0.5, 2.0], ['0.500', '∞'])
+    """
+    x = np.arange(len(labels))
+    bars = ax.bar(
+        x,
+        np.zeros(len(labels)),
+        width=0.6,
+        color=list(colors),
+        edgecolor=COLORS["ink"],
+        linewidth=0.6,
+        zorder=2,
+    )
+    texts = [
+        ax.text(i, 0, "", ha="center", va="bottom", fontsize=9, color=COLORS["ink"]) for i in x
+    ]
+    ax.set_xticks(x, list(labels), fontsize=9)
+    ax.set_ylim(0, top * 1.12)
+    ax.set_ylabel("bits")
+    ax.grid(axis="x", visible=False)
+    return bars, texts
+
+
+def set_divergence_bars(
+    bars: Sequence[Rectangle], texts: Sequence[Text], values: ArrayLike, *, top: float = 4.0
+) -> None:
+    """Show divergences as bars; a value above ``top`` (or ``inf``) fills the axis, hatched."""
+    for rect, text, value in zip(bars, texts, np.asarray(values, dtype=float), strict=True):
+        over = not value <= top
+        height = float(top if over else value)
+        rect.set_height(height)
+        rect.set_hatch("//" if over else "")
+        text.set_position((rect.get_x() + rect.get_width() / 2, height))
+        text.set_text("∞" if np.isinf(value) else f"{value:.3f}")
+
+
+def gaussian_fit_chart(
+    ax: Axes,
+    x: ArrayLike,
+    p: ArrayLike,
+    q_forward: ArrayLike,
+    q_reverse: ArrayLike,
+    *,
+    xlim: tuple[float, float] | None = None,
+    ylim: tuple[float, float] | None = None,
+) -> tuple[Line2D, Line2D, Line2D]:
+    """Draw a target ``p`` and two fitted Gaussians, as densities over an evenly spaced grid.
+
+    Each distribution over the grid is divided by the grid step, so the curves are densities
+    (probability per unit of ``x``) and curves on different grids are comparable. ``p`` is
+    blue and thick; the forward fit (minimising :math:`D_{KL}(p \\| q)`) vermillion; the
+    reverse fit (minimising :math:`D_{KL}(q \\| p)`) reddish purple and dashed.
+
+    Returns
+    -------
+    (Line2D, Line2D, Line2D)
+        The lines of ``p``, the forward fit and the reverse fit; an explorer moves them with
+        ``set_ydata(distribution / step)``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from infolib.plots import new_figure, gaussian_fit_chart
+    >>> fig, ax = new_figure()
+    >>> x = np.linspace(-1, 1, 5)
+    >>> lines = gaussian_fit_chart(ax, x, [0.2] * 5, [0.2] * 5, [0.2] * 5)
+    >>> lines[0].get_ydata().round(3).tolist()
+    [0.4, 0.4, 0.4, 0.4, 0.4]
+    """
+    grid = np.asarray(x, dtype=float)
+    step = grid[1] - grid[0]
+    (p_line,) = ax.plot(
+        grid, np.asarray(p) / step, color=COLORS["p"], lw=3.2, label="truth $p$ (two bumps)"
+    )
+    (fwd_line,) = ax.plot(
+        grid,
+        np.asarray(q_forward) / step,
+        color=COLORS["q"],
+        lw=2,
+        label=r"forward fit: min $D_{KL}(p \parallel q)$",
+    )
+    (rev_line,) = ax.plot(
+        grid,
+        np.asarray(q_reverse) / step,
+        color=COLORS["extra"],
+        lw=2.2,
+        ls="--",
+        label=r"reverse fit: min $D_{KL}(q \parallel p)$",
+    )
+    ax.set_xlim(*(xlim or (grid[0], grid[-1])))
+    ax.set_ylim(*(ylim or (0, None)))
+    ax.set_xlabel("$x$")
+    ax.set_ylabel("probability density")
+    ax.legend(loc="upper right", fontsize=8.5)
+    return p_line, fwd_line, rev_line
+
+
+class BlitRenderer:
+    """Re-render a figure fast when only a few of its artists change (for the explorers).
+
+    The first render draws the whole figure, freezes its layout, and keeps the pixels of
+    everything except ``artists``; later renders paste those pixels back and draw only
+    ``artists`` on top. Text (tick labels, titles, legends) is the slow part of drawing, and it
+    stays in the kept pixels. Call :meth:`invalidate` after changing anything else (limits,
+    ticks, titles), so the next render redraws everything.
+
+    ``artists`` are marked *animated*: a plain ``savefig`` of the figure leaves them out, so
+    render figures that use this class only through it.
+
+    Parameters
+    ----------
+    fig : Figure
+        The figure to render.
+    artists : sequence of Artist
+        The artists that move between renders.
+
+    Examples
+    --------
+    >>> from infolib.plots import BlitRenderer, new_figure
+    >>> fig, ax = new_figure(2, 1)
+    >>> (line,) = ax.plot([0, 1], [0, 1])
+    >>> renderer = BlitRenderer(fig, [line])
+    >>> first = renderer.png()
+    >>> line.set_ydata([1, 0])
+    >>> renderer.png() != first
+    True
+    """
+
+    def __init__(self, fig: Figure, artists: Sequence[Artist]) -> None:
+        self.fig = fig
+        self.artists = list(artists)
+        for artist in self.artists:
+            artist.set_animated(True)
+        canvas = fig.canvas
+        self._canvas = canvas if isinstance(canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+        self._background = None
+
+    def invalidate(self) -> None:
+        """Redraw everything at the next render (call after changing a static part)."""
+        self._background = None
+
+    def png(self) -> bytes:
+        """The figure as PNG bytes."""
+        canvas = self._canvas
+        with course_style():
+            if self._background is None:
+                canvas.draw()
+                if self.fig.get_layout_engine() is not None:
+                    self.fig.set_layout_engine("none")
+                self._background = canvas.copy_from_bbox(self.fig.bbox)
+            else:
+                canvas.restore_region(self._background)
+            for artist in self.artists:
+                self.fig.draw_artist(artist)
+        image = PIL.Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
+        buf = io.BytesIO()
+        image.convert("RGB").save(buf, format="png")
+        return buf.getvalue()
+
+    def data_uri(self) -> str:
+        """The figure as a ``data:image/png;base64,...`` URI, for embedding in HTML."""
+        return "data:image/png;base64," + base64.b64encode(self.png()).decode("ascii")
+
+
+# Cross-entropy (chapter 4).
+
+
+class EntropyGapBars(NamedTuple):
+    """The artists of :func:`entropy_gap_bars`, moved by :func:`set_entropy_gap`."""
+
+    entropy: Rectangle
+    cross_entropy: Rectangle
+    gap: Rectangle
+    entropy_text: Text
+    cross_entropy_text: Text
+    gap_text: Text
+    level: Line2D
+
+    @property
+    def moving(self) -> list[Artist]:
+        """Every artist that :func:`set_entropy_gap` changes (for :class:`BlitRenderer`)."""
+        return list(self)
+
+
+def entropy_gap_bars(ax: Axes, *, top: float, unit: str = "bits") -> EntropyGapBars:
+    """Empty bars for ``H(p)`` (blue) beside ``H(p, q)`` (vermillion), the gap to be hatched.
+
+    Fill them with :func:`set_entropy_gap`. The gap ``H(p, q) - H(p)`` is drawn as white
+    hatching on top of the ``H(p, q)`` bar, above a dashed line at the level of ``H(p)``.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    top : float
+        Top of the vertical axis, in ``unit``; larger values are drawn off the scale.
+    unit : str
+        Unit of the values, for the labels.
+
+    Returns
+    -------
+    EntropyGapBars
+        The artists, to pass to :func:`set_entropy_gap`.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, entropy_gap_bars, set_entropy_gap
+    >>> fig, ax = new_figure()
+    >>> bars = entropy_gap_bars(ax, top=4)
+    >>> set_entropy_gap(bars, 1.75, 2.0)
+    >>> bars.gap.get_y(), bars.gap.get_height(), bars.gap_text.get_text()
+    (1.75, 0.25, 'gap\\n0.250 bits')
+    """
+    style = {"width": 0.6, "edgecolor": COLORS["ink"], "linewidth": 0.6, "zorder": 2}
+    (entropy,) = ax.bar([0], [0.0], color=COLORS["p"], **style)
+    (cross,) = ax.bar([1], [0.0], color=COLORS["q"], **style)
+    (gap,) = ax.bar(
+        [1],
+        [0.0],
+        width=0.6,
+        facecolor="none",
+        edgecolor=COLORS["paper"],
+        hatch="//",
+        linewidth=0,
+        zorder=3,
+    )
+    (level,) = ax.plot([-0.4, 1.4], [0, 0], "--", color=COLORS["ink"], lw=1, zorder=4)
+    text = {"ha": "center", "va": "bottom", "fontsize": 9.5, "color": COLORS["ink"]}
+    entropy_text = ax.text(0, 0, "", **text)
+    cross_text = ax.text(1, 0, "", **text)
+    gap_text = ax.text(1.42, 0, "", ha="left", va="center", fontsize=9, color=COLORS["ink"])
+    ax.set_xlim(-0.5, 2.2)
+    ax.set_ylim(0, top)
+    ax.set_xticks([0, 1], ["$H(p)$", "$H(p, q)$"])
+    ax.grid(axis="x", visible=False)
+    ax.set_ylabel(f"average code length ({unit})")
+    return EntropyGapBars(entropy, cross, gap, entropy_text, cross_text, gap_text, level)
+
+
+def set_entropy_gap(
+    artists: EntropyGapBars,
+    entropy: float,
+    cross_entropy: float | None,
+    *,
+    unit: str = "bits",
+) -> None:
+    """Set the bars of :func:`entropy_gap_bars` to ``H(p)`` and ``H(p, q)``.
+
+    A value beyond the axis (or ``inf``) is drawn to just under the top and labelled with
+    an arrow (or "infinite"); ``cross_entropy=None`` (no model) hides the ``H(p, q)`` bar.
+    Only the artists' data change, so an explorer can redraw quickly.
+    """
+    # Off-scale bars stop short of the top, leaving room for their label.
+    cap = 0.88 * artists.entropy.axes.get_ylim()[1]
+
+    def place(bar: Rectangle, text: Text, value: float) -> float:
+        shown = min(value, cap)
+        bar.set_height(shown)
+        if np.isinf(value):
+            label = "∞ (infinite)"
+        else:
+            label = f"{value:.3f} {unit}" if value <= cap else f"↑ {value:.3f} {unit}"
+        text.set_text(label)
+        text.set_y(shown)
+        return shown
+
+    h_shown = place(artists.entropy, artists.entropy_text, entropy)
+    artists.level.set_ydata([h_shown, h_shown])
+    artists.gap.set_y(h_shown)
+    if cross_entropy is None:
+        artists.cross_entropy.set_height(0.0)
+        artists.gap.set_height(0.0)
+        artists.cross_entropy_text.set_text("no model")
+        artists.cross_entropy_text.set_y(0.0)
+        artists.gap_text.set_text("")
+        return
+    ce_shown = place(artists.cross_entropy, artists.cross_entropy_text, cross_entropy)
+    artists.gap.set_height(ce_shown - h_shown)
+    gap = cross_entropy - entropy
+    artists.gap_text.set_text("gap\n∞" if np.isinf(gap) else f"gap\n{gap:.3f} {unit}")
+    artists.gap_text.set_y((h_shown + ce_shown) / 2)
+
+
+# Training a classifier (chapter 6).
+
+
+class TrainingCurves(NamedTuple):
+    """The artists of :func:`training_curves`, moved by :func:`set_training_curves`."""
+
+    cross_entropy: Line2D
+    floor: Line2D
+    kl: Line2D
+    train_loss: Line2D
+    gap: Artist
+
+    @property
+    def moving(self) -> list[Artist]:
+        """Every artist that :func:`set_training_curves` changes (for :class:`BlitRenderer`)."""
+        return [self.gap, self.floor, self.kl, self.train_loss, self.cross_entropy]
+
+
+def training_curves(
+    ax: Axes, *, max_epochs: int, top: float, unit: str = "nats", legend: bool = True
+) -> TrainingCurves:
+    """Empty curves of a training run: expected cross-entropy, entropy floor, KL gap, loss.
+
+    The expected cross-entropy is vermillion (it belongs to the model ``q``), the floor
+    ``H(p)`` a dashed blue line (it belongs to the truth ``p``), the KL gap between them is
+    shaded green and also drawn on its own from 0, and the loss on the sampled labels is a
+    thin grey line. Fill them with :func:`set_training_curves`.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    max_epochs : int
+        Right end of the epoch axis.
+    top : float
+        Top of the vertical axis, in ``unit``.
+    unit : str
+        Unit of the values, for the axis label.
+    legend : bool
+        Whether to add a legend.
+
+    Returns
+    -------
+    TrainingCurves
+        The artists, to pass to :func:`set_training_curves`.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, training_curves, set_training_curves
+    >>> fig, ax = new_figure()
+    >>> curves = training_curves(ax, max_epochs=2, top=1.2)
+    >>> set_training_curves(curves, [0, 1, 2], [1.1, 0.8, 0.7], [0.6] * 3, [0.5, 0.2, 0.1])
+    >>> curves.kl.get_ydata().tolist()
+    [0.5, 0.2, 0.1]
+    """
+    with course_style():
+        gap = ax.fill_between(
+            [0.0], [0.0], [0.0], color=COLORS["good"], alpha=0.18, lw=0, label="KL gap (shaded)"
+        )
+        (train,) = ax.plot(
+            [], [], color=COLORS["muted"], lw=1.0, ls=(0, (1, 1.5)), label="loss on the labels"
+        )
+        (kl,) = ax.plot([], [], color=COLORS["good"], lw=1.8, label="$D_{KL}(p \\| q)$")
+        (floor,) = ax.plot([], [], "--", color=COLORS["p"], lw=1.8, label="floor $H(p)$")
+        (cross,) = ax.plot([], [], color=COLORS["q"], lw=2.2, label="$H(p, q)$")
+        ax.set_xlim(0, max_epochs)
+        ax.set_ylim(0, top)
+        ax.set_xlabel("epoch")
+        ax.set_ylabel(f"average over examples ({unit})")
+        if legend:
+            # Above the axes, where no curve can run into it.
+            ax.legend(
+                handles=[cross, floor, kl, gap, train],
+                loc="lower center",
+                bbox_to_anchor=(0.5, 1.0),
+                ncols=3,
+                fontsize=8.5,
+            )
+    return TrainingCurves(cross, floor, kl, train, gap)
+
+
+def set_training_curves(
+    artists: TrainingCurves,
+    epochs: ArrayLike,
+    cross_entropy: ArrayLike,
+    floor: ArrayLike,
+    kl: ArrayLike,
+    train_loss: ArrayLike | None = None,
+    train_epochs: ArrayLike | None = None,
+) -> None:
+    """Set the curves of :func:`training_curves` to one run's numbers.
+
+    ``cross_entropy``, ``floor`` and ``kl`` are given at ``epochs``; ``train_loss`` at
+    ``train_epochs`` (default: the same epochs), or not at all.
+    """
+    x = np.asarray(epochs, dtype=float)
+    ce = np.asarray(cross_entropy, dtype=float)
+    h = np.asarray(floor, dtype=float)
+    artists.cross_entropy.set_data(x, ce)
+    artists.floor.set_data(x, h)
+    artists.kl.set_data(x, np.asarray(kl, dtype=float))
+    artists.gap.set_data(x, h, ce)
+    if train_loss is None:
+        artists.train_loss.set_data([], [])
+    else:
+        artists.train_loss.set_data(x if train_epochs is None else train_epochs, train_loss)
+
+
+# The chain in one chart (chapter 7).
+
+
+class DecompositionBars(NamedTuple):
+    """The artists of :func:`decomposition_bars`, moved by :func:`set_decomposition`."""
+
+    entropy: BarContainer
+    divergence: BarContainer
+    texts: list[Text]
+
+    @property
+    def moving(self) -> list[Artist]:
+        """Every artist that :func:`set_decomposition` changes (for :class:`BlitRenderer`)."""
+        return [*self.entropy, *self.divergence, *self.texts]
+
+
+def decomposition_bars(
+    ax: Axes,
+    labels: Sequence[str],
+    colors: Sequence[str],
+    *,
+    top: float,
+    unit: str = "bits",
+    entropy_labels: Sequence[str] | None = None,
+) -> DecompositionBars:
+    r"""Empty stacked bars, each a cross-entropy split into an entropy and a KL divergence.
+
+    Bar ``i`` shows a cross-entropy :math:`H(a, b) = H(a) + D_{KL}(a \| b)`, for data from
+    ``a`` coded with a code built for ``b``: a solid segment for the
+    entropy :math:`H(a)` of the distribution the data come from, in ``colors[i]`` (blue for
+    ``p``), and on top of it a hatched orange segment for the divergence, the extra bits.
+    Fill them with :func:`set_decomposition`.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    labels : sequence of str
+        One tick label per bar.
+    colors : sequence of str
+        The colour of each bar's entropy segment.
+    top : float
+        Top of the vertical axis, in ``unit``; larger totals are drawn off the scale.
+    unit : str
+        Unit of the values, for the labels.
+    entropy_labels : sequence of str, optional
+        The legend entry of each bar's entropy segment (repeats are shown once). Default:
+        one entry, "entropy of the data's distribution". The legend sits above the axes.
+
+    Returns
+    -------
+    DecompositionBars
+        The artists, to pass to :func:`set_decomposition`.
+
+    Examples
+    --------
+    >>> from infolib.plots import COLORS, new_figure, decomposition_bars, set_decomposition
+    >>> fig, ax = new_figure()
+    >>> bars = decomposition_bars(ax, ["a", "b"], [COLORS["p"]] * 2, top=3)
+    >>> set_decomposition(bars, [1.5, 1.5], [0.25, float("inf")])
+    >>> [t.get_text() for t in bars.texts]
+    ['1.750 bits', '∞ (infinite)']
+    >>> bars.divergence[0].get_y(), bars.divergence[0].get_height()
+    (1.5, 0.25)
+    """
+    x = np.arange(len(labels))
+    zeros = np.zeros(len(labels))
+    entropy = ax.bar(
+        x,
+        zeros,
+        width=0.6,
+        color=list(colors),
+        edgecolor=COLORS["ink"],
+        linewidth=0.6,
+        zorder=2,
+    )
+    divergence = ax.bar(
+        x,
+        zeros,
+        width=0.6,
+        color=COLORS["accent"],
+        edgecolor=COLORS["ink"],
+        hatch="//",
+        linewidth=0.6,
+        zorder=2,
+    )
+    texts = [
+        ax.text(i, 0, "", ha="center", va="bottom", fontsize=9, color=COLORS["ink"]) for i in x
+    ]
+    ax.set_xticks(x, list(labels), fontsize=9)
+    ax.set_xlim(-0.6, len(labels) - 0.4)
+    ax.set_ylim(0, top)
+    ax.set_ylabel(f"cross-entropy ({unit})")
+    ax.grid(axis="x", visible=False)
+    names = entropy_labels or ["entropy of the data's distribution"] * len(labels)
+    handles: dict[str, Artist] = {}
+    for name, rect in zip(names, entropy, strict=True):
+        handles.setdefault(name, rect)
+    handles["$D_{KL}$: the extra bits"] = divergence[0]
+    # Above the axes, where no bar can cover it (explorers redraw the bars on top of the rest).
+    ax.legend(
+        list(handles.values()),
+        list(handles),
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncols=len(handles),
+        fontsize=8.5,
+        handlelength=1.4,
+        columnspacing=1.0,
+    )
+    return DecompositionBars(entropy, divergence, texts)
+
+
+def set_decomposition(
+    artists: DecompositionBars,
+    entropies: ArrayLike,
+    divergences: ArrayLike,
+    *,
+    unit: str = "bits",
+) -> None:
+    """Set the bars of :func:`decomposition_bars` to entropies and divergences.
+
+    Each bar is labelled with its total, the cross-entropy. A total beyond the axis (or an
+    infinite divergence) is drawn to just under the top and labelled with an arrow (or
+    "infinite"). Only the artists' data change, so an explorer can redraw quickly.
+    """
+    h = np.asarray(entropies, dtype=float)
+    d = np.asarray(divergences, dtype=float)
+    first = artists.entropy[0]
+    # Off-scale bars stop short of the top, leaving room for their label.
+    cap = 0.86 * first.axes.get_ylim()[1]
+    for low, high, text, h_i, d_i in zip(
+        artists.entropy, artists.divergence, artists.texts, h, d, strict=True
+    ):
+        total = float(h_i + d_i)
+        h_shown = min(float(h_i), cap)
+        shown = min(total, cap)
+        low.set_height(h_shown)
+        high.set_y(h_shown)
+        high.set_height(shown - h_shown)
+        if np.isinf(total):
+            label = "∞ (infinite)"
+        else:
+            label = f"{total:.3f} {unit}" if total <= cap else f"↑ {total:.3f} {unit}"
+        text.set_text(label)
+        text.set_y(shown)

@@ -1,0 +1,117 @@
+"""Small Sphinx fixes for the book's website (a local extension, loaded from ``_config.yml``).
+
+**Each inline script once.** Sphinx 7.x writes an inline ``<script>`` twice when an extension
+adds it with ``app.add_js_file(None, body=...)`` after the HTML builder has been initialised:
+``Sphinx.add_js_file`` stores it in the registry *and* hands it straight to the builder
+(with filename ``None``); ``StandaloneHTMLBuilder.prepare_writing`` later re-adds every
+registry entry "registered after Builder.init()" with filename ``''``, and because
+``None != ''`` its duplicate check lets the copy through. sphinx-thebe 0.3.1 adds
+``const THEBE_JS_URL = ...`` exactly that way (on ``env-before-read-docs``), so every page
+declared the constant twice and the browser logged "Identifier 'THEBE_JS_URL' has already
+been declared" (sphinx-togglebutton's ``var togglebuttonSelector`` is doubled the same way,
+harmlessly). :func:`drop_duplicate_scripts` removes the second copy from each page's script
+list, treating ``None`` and ``''`` alike, so no installed package is patched.
+
+**Widgets offline.** ``static/widgets-offline.js`` (served as ``_static/widgets-offline.js``,
+listed first in ``nb_ipywidgets_js``) points RequireJS at the self-hosted widget manager and
+gives its MathJax 2 typesetting call a MathJax 3 implementation; see the comments in it. The
+folder is added to ``html_static_path`` here rather than in ``_config.yml`` because Jupyter
+Book adds every ``.js`` file under a configured static path to every page.
+
+**Accessible names.** axe-core reports "label-content-name-mismatch" (serious) when a control's
+accessible name leaves out its visible text. myst-nb labels the summary of every hide-input
+cell "Toggle hidden content" while it shows "Show code cell source":
+:func:`fix_accessible_names` drops that label, so the visible text names the control. Two
+theme buttons had the same fault; ``templates/`` overrides those two components. The same
+function gives the bibliography's entries (docutils writes ``role="list"`` around
+``role="doc-biblioentry"`` items) the role ``listitem``, which DPUB-ARIA 1.1 names as the
+replacement for the deprecated ``doc-biblioentry``; axe-core (aria-required-children,
+critical) does not accept the old role as the items of a list.
+
+**Self-hosted scripts present.** MathJax and the widget manager are served from the site
+(``mathjax_path`` and ``nb_ipywidgets_js`` in ``_config.yml`` point into ``_static/vendor``,
+filled by ``tools/vendor_assets.py``). :func:`add_static_and_check` stops the build with a
+clear message if those files are missing, instead of publishing pages that 404 on them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.errors import ConfigError
+
+
+def _script_key(script: Any) -> tuple:
+    filename = getattr(script, "filename", script) or ""
+    attributes = getattr(script, "attributes", {})
+    return (filename, getattr(script, "priority", 500), tuple(sorted(attributes.items())))
+
+
+def drop_duplicate_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    """Keep the first of several identical ``<script>`` entries on a page."""
+    scripts = context.get("script_files")
+    if not isinstance(scripts, list):
+        return
+    seen: set[tuple] = set()
+    unique = []
+    for script in scripts:
+        key = _script_key(script)
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    scripts[:] = unique
+
+
+def _local(path: str) -> bool:
+    return bool(path) and "://" not in path and not path.startswith("//")
+
+
+STATIC = Path(__file__).resolve().parent / "static"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+MYST_NB_SUMMARY = '<summary aria-label="Toggle hidden content">'
+DOCUTILS_BIBLIOENTRY = 'role="doc-biblioentry"'
+
+
+def add_templates(app: Sphinx, config: Any) -> None:
+    config.templates_path.insert(0, str(TEMPLATES))
+
+
+def fix_accessible_names(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    """Name show/hide summaries by their visible text; bibliography entries as list items."""
+    body = context.get("body")
+    if isinstance(body, str):
+        body = body.replace(MYST_NB_SUMMARY, "<summary>")
+        context["body"] = body.replace(DOCUTILS_BIBLIOENTRY, 'role="listitem"')
+
+
+def add_static_and_check(app: Sphinx) -> None:
+    """Serve ``static/``, then fail early if a self-hosted script the pages load is missing."""
+    if app.builder.format != "html":
+        return
+    app.config.html_static_path.append(str(STATIC))
+    wanted = [app.config.mathjax_path, *app.config.nb_ipywidgets_js]
+    confdir = Path(app.confdir)
+    roots = [confdir / p for p in app.config.html_static_path]
+    roots += [confdir / p / "_static" for p in app.config.html_extra_path]
+    for path in filter(_local, wanted):
+        if not any((root / path).is_file() for root in roots):
+            raise ConfigError(
+                f"the page asset _static/{path} is missing: run 'python3 dev.py build' "
+                f"(or 'python tools/vendor_assets.py') to fetch the self-hosted scripts, "
+                f"or switch _config.yml back to the CDN as its comments describe"
+            )
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", add_templates)
+    app.connect("builder-inited", add_static_and_check)
+    app.connect("html-page-context", fix_accessible_names)
+    # Late priority, so scripts added per page by other extensions are included.
+    app.connect("html-page-context", drop_duplicate_scripts, priority=900)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

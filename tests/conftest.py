@@ -1,0 +1,124 @@
+"""Shared fixtures for the tests of the website as readers get it.
+
+``test_site.py`` reads the built HTML, ``test_browser.py`` opens every page in Debian's
+Chromium with the network cut off, ``test_binder.py`` runs the notebooks in the Binder
+environment. The first two need the site: ``python3 dev.py build`` (``python3 dev.py test``
+builds it first).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "_build" / "html"
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_INSTALL = "apt-get update && apt-get install -y chromium"
+# Quiet, reproducible, offline: no background traffic of Chromium's own.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--font-render-hinting=none",
+]
+
+sys.path.insert(0, str(ROOT / "tools"))
+import page_weight  # noqa: E402
+
+#: Lines printed at the end of the run (page weights, browser timings), by topic.
+SUMMARY: dict[str, list[str]] = {}
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "browser: opens the built site in Debian's Chromium (tests/test_browser.py)"
+    )
+    config.addinivalue_line(
+        "markers", "binder: runs every notebook in a fresh venv made from binder/requirements.txt"
+    )
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    for title, lines in SUMMARY.items():
+        terminalreporter.section(title)
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
+def require_site() -> Path:
+    if not (SITE / "index.html").is_file():
+        pytest.fail(
+            f"no built site in {SITE}: run python3 dev.py build first "
+            "(python3 dev.py test builds it before testing)",
+            pytrace=False,
+        )
+    return SITE
+
+
+def site_pages() -> list[str]:
+    """The built site's pages, found at collection time (empty if the site is not built)."""
+    return page_weight.discover_pages(SITE) if SITE.is_dir() else []
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    return require_site()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path) -> Iterator[str]:
+    """Base URL of the built site, served on 127.0.0.1 for the session."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; skipped on a developer machine without it,
+    a failure in CI (CI=true), so a missing browser can never pass as green."""
+    problem = None
+    if not CHROMIUM.exists():
+        problem = f"Chromium not found at {CHROMIUM}; install it with: {CHROMIUM_INSTALL}"
+    else:
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError:
+            problem = "the playwright package is missing: run python3 dev.py build"
+    if problem:
+        if in_ci():
+            pytest.fail(f"browser tests cannot run in CI: {problem}", pytrace=False)
+        pytest.skip(problem)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

@@ -1,0 +1,290 @@
+"""Tests of infolib.fitting: discretised Gaussians, the closed-form Gaussian KL, and the fits.
+
+Expected values come from outside the code under test: scipy's normal density and numerical
+integration (``scipy.integrate.quad``) for the closed form, mpmath at 50 digits for nearly
+equal Gaussians, the mixture's moments from their definition (moment matching is the forward
+optimum over Gaussians: Bishop 2006, section 10.7), and hand derivations.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import mpmath
+import numpy as np
+import pytest
+import scipy.integrate
+import scipy.stats
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import infolib
+from infolib import kl_divergence
+from infolib.fitting import (
+    GaussianFit,
+    discretized_gaussian,
+    fit_gaussian,
+    gaussian_kl,
+    gaussian_mixture,
+)
+
+X = np.linspace(-16, 16, 321)
+RANGES = {"mean_range": (-6.0, 6.0), "std_range": (0.6, 8.0)}
+
+
+def quad_kl_nats(m1: float, s1: float, m2: float, s2: float) -> float:
+    """KL between two normal densities by numerical integration of p log(p/q)."""
+    p, q = scipy.stats.norm(m1, s1), scipy.stats.norm(m2, s2)
+
+    def integrand(t: float) -> float:
+        return p.pdf(t) * (p.logpdf(t) - q.logpdf(t))
+
+    lo, hi = m1 - 40 * s1, m1 + 40 * s1
+    value, _ = scipy.integrate.quad(integrand, lo, hi, points=[m1, m2], limit=200)
+    return value
+
+
+def test_public_api_is_exported():
+    assert set(infolib.fitting.__all__) == {
+        "GaussianFit",
+        "discretized_gaussian",
+        "fit_gaussian",
+        "gaussian_kl",
+        "gaussian_mixture",
+    }
+    for name in infolib.fitting.__all__:
+        assert getattr(infolib, name) is getattr(infolib.fitting, name)
+        assert name in infolib.__all__
+
+
+# ----------------------------------------------------------------- discretized_gaussian
+
+
+def test_discretized_gaussian_is_the_normalised_density():
+    q = discretized_gaussian(X, 1.5, 2.0)
+    pdf = scipy.stats.norm(1.5, 2.0).pdf(X)
+    assert q.sum() == pytest.approx(1.0, abs=1e-15)
+    assert q == pytest.approx(pdf / pdf.sum(), rel=1e-12)
+
+
+def test_discretized_gaussian_broadcasts_to_a_batch():
+    q = discretized_gaussian(X, [[0.0], [1.0]], [1.0, 2.0, 3.0])
+    assert q.shape == (2, 3, X.size)
+    assert q[1, 2] == pytest.approx(discretized_gaussian(X, 1.0, 3.0), rel=1e-14)
+    assert q.sum(axis=-1) == pytest.approx(np.ones((2, 3)), abs=1e-14)
+
+
+def test_discretized_gaussian_underflows_to_exact_zeros_far_from_its_mean():
+    # exp(-z**2 / 2) is exactly 0 in float64 beyond |z| of about 38.6.
+    q = discretized_gaussian(X, -10.0, 0.5)
+    assert q[X < -8].min() > 0
+    assert (q[X > 10] == 0).all()
+    p = discretized_gaussian(X, 0.0, 3.0)
+    assert kl_divergence(p, q) == math.inf  # q misses outcomes that p produces
+    assert math.isfinite(kl_divergence(q, p))
+
+
+def test_gaussian_mixture_matches_scipy():
+    p = gaussian_mixture(X, [-2.0, 3.0], [1.0, 0.5], [0.3, 0.7])
+    pdf = 0.3 * scipy.stats.norm(-2, 1).pdf(X) + 0.7 * scipy.stats.norm(3, 0.5).pdf(X)
+    assert p == pytest.approx(pdf / pdf.sum(), rel=1e-12)
+
+
+def test_gaussian_mixture_with_a_zero_weight_is_one_gaussian():
+    p = gaussian_mixture(X, [-2.0, 3.0], [1.0, 0.5], [1.0, 0.0])
+    assert p == pytest.approx(discretized_gaussian(X, -2.0, 1.0), rel=1e-13)
+
+
+# --------------------------------------------------------------------------- gaussian_kl
+
+
+@pytest.mark.parametrize(
+    ("m1", "s1", "m2", "s2"),
+    [(0, 1, 0, 1), (0, 1, 1, 1), (0, 1, 0, 2), (0, 2, 0, 1), (1.5, 0.7, -2, 3), (-3, 4, 2, 0.8)],
+)
+def test_gaussian_kl_matches_numerical_integration(m1, s1, m2, s2):
+    expected = quad_kl_nats(m1, s1, m2, s2)
+    assert gaussian_kl(m1, s1, m2, s2, base=math.e) == pytest.approx(expected, abs=1e-9)
+    assert gaussian_kl(m1, s1, m2, s2) == pytest.approx(expected / math.log(2), abs=1e-9)
+
+
+def test_gaussian_kl_hand_values():
+    # Equal variances: (mu1 - mu2)^2 / (2 s^2) nats. Equal means: ln r + 1/(2 r^2) - 1/2.
+    assert gaussian_kl(0, 2, 3, 2, base=math.e) == pytest.approx(9 / 8, rel=1e-15)
+    assert gaussian_kl(0, 1, 0, 2, base=math.e) == pytest.approx(
+        math.log(2) + 1 / 8 - 1 / 2, rel=1e-14
+    )
+    assert gaussian_kl(5, 3, 5, 3) == 0.0
+
+
+@pytest.mark.parametrize("eps", [1e-3, 1e-6, 1e-9, 1e-12])
+def test_gaussian_kl_keeps_its_digits_for_nearly_equal_gaussians(eps):
+    mpmath.mp.dps = 50
+    s1, s2 = mpmath.mpf(1), mpmath.mpf(1) + mpmath.mpf(eps)
+    exact = mpmath.log(s2 / s1) + s1**2 / (2 * s2**2) - mpmath.mpf(1) / 2
+    assert gaussian_kl(0, 1, 0, 1 + eps, base=math.e) == pytest.approx(float(exact), rel=1e-9)
+
+
+def test_gaussian_kl_broadcasts():
+    d = gaussian_kl(0, 1, np.array([0.0, 1.0, 2.0]), 1, base=math.e)
+    assert d == pytest.approx([0.0, 0.5, 2.0], rel=1e-15)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.floats(-3, 3),
+    st.floats(0.8, 2.5),
+    st.floats(-3, 3),
+    st.floats(0.8, 2.5),
+)
+def test_grid_kl_matches_the_closed_form(m1, s1, m2, s2):
+    # Sums of smooth, fast-decaying functions over a fine grid converge extremely fast, so the
+    # discrete divergence on a grid wide enough (at least 8 standard deviations beyond each
+    # mean, so truncation is negligible too) equals the integral to many digits. Not wider:
+    # 34 standard deviations out, the narrowest q would underflow to 0 and give inf.
+    x = np.linspace(-24, 24, 481)
+    p = discretized_gaussian(x, m1, s1)
+    q = discretized_gaussian(x, m2, s2)
+    assert kl_divergence(p, q, base=math.e) == pytest.approx(
+        gaussian_kl(m1, s1, m2, s2, base=math.e), rel=1e-9, abs=1e-12
+    )
+    assert gaussian_kl(m1, s1, m2, s2) >= 0
+
+
+# --------------------------------------------------------------------------- fit_gaussian
+
+
+@pytest.mark.parametrize("direction", ["forward", "reverse"])
+@pytest.mark.parametrize(("mean", "std"), [(0.0, 1.0), (-2.3, 1.7), (3.1, 0.9)])
+def test_fitting_a_single_gaussian_recovers_it(direction, mean, std):
+    p = discretized_gaussian(X, mean, std)
+    fit = fit_gaussian(p, X, direction=direction, **RANGES)
+    assert isinstance(fit, GaussianFit)
+    assert fit.direction == direction
+    assert fit.mean == pytest.approx(mean, abs=2e-3)
+    assert fit.std == pytest.approx(std, rel=2e-3)
+    assert 0 <= fit.divergence < 1e-5
+
+
+@pytest.mark.parametrize(("d", "w"), [(6.0, 0.5), (6.0, 0.7), (3.0, 0.4), (1.0, 0.5)])
+def test_forward_fit_matches_the_mixture_moments(d, w):
+    p = gaussian_mixture(X, [-d / 2, d / 2], [1.0, 1.0], [w, 1 - w])
+    fit = fit_gaussian(p, X, direction="forward", **RANGES)
+    mean = w * (-d / 2) + (1 - w) * (d / 2)
+    std = math.sqrt(1 + w * (1 - w) * d * d)  # within-bump variance + between-bump variance
+    assert fit.mean == pytest.approx(mean, abs=3e-3)
+    assert fit.std == pytest.approx(std, rel=2e-3)
+    # and the divergence it reports is the divergence of that Gaussian
+    q = discretized_gaussian(X, fit.mean, fit.std)
+    assert fit.divergence == pytest.approx(kl_divergence(p, q), rel=1e-12)
+
+
+@pytest.mark.parametrize(("w", "heavier"), [(0.7, -3.0), (0.3, 3.0)])
+def test_reverse_fit_sits_on_the_heavier_bump_when_they_are_apart(w, heavier):
+    p = gaussian_mixture(X, [-3.0, 3.0], [1.0, 1.0], [w, 1 - w])
+    fit = fit_gaussian(p, X, direction="reverse", **RANGES)
+    assert fit.mean == pytest.approx(heavier, abs=0.05)
+    assert fit.std == pytest.approx(1.0, abs=0.05)
+    # q is nearly that bump, where p is about max(w, 1 - w) times it: D(q||p) ~ -log2 max(w).
+    assert fit.divergence == pytest.approx(-math.log2(max(w, 1 - w)), abs=0.01)
+    q = discretized_gaussian(X, fit.mean, fit.std)
+    assert fit.divergence == pytest.approx(kl_divergence(q, p), rel=1e-12)
+
+
+def test_each_fit_wins_its_own_direction():
+    p = gaussian_mixture(X, [-3.0, 3.0], [1.0, 1.0], [0.6, 0.4])
+    fwd = fit_gaussian(p, X, direction="forward", **RANGES)
+    rev = fit_gaussian(p, X, direction="reverse", **RANGES)
+    q_fwd = discretized_gaussian(X, fwd.mean, fwd.std)
+    q_rev = discretized_gaussian(X, rev.mean, rev.std)
+    assert kl_divergence(p, q_fwd) < kl_divergence(p, q_rev)
+    assert kl_divergence(q_rev, p) < kl_divergence(q_fwd, p)
+
+
+def test_fit_reports_bits_or_nats():
+    p = gaussian_mixture(X, [-2.0, 2.0], [1.0, 1.0], [0.5, 0.5])
+    bits = fit_gaussian(p, X, **RANGES)
+    nats = fit_gaussian(p, X, base=math.e, **RANGES)
+    assert nats.divergence == pytest.approx(bits.divergence * math.log(2), rel=1e-12)
+    assert (nats.mean, nats.std) == (bits.mean, bits.std)
+
+
+def test_default_ranges_work_and_raise_no_warning():
+    p = gaussian_mixture(X, [-3.0, 3.0], [1.0, 1.0], [0.5, 0.5])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fit = fit_gaussian(p, X)
+    assert fit.std == pytest.approx(math.sqrt(10), rel=5e-3)
+
+
+# ----------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"direction": "sideways"}, ValueError, "direction must be 'forward' or 'reverse'"),
+        ({"refinements": -1}, ValueError, "refinements must be a non-negative integer"),
+        ({"coarse": (1, 5)}, ValueError, "coarse must be a pair of integers >= 2"),
+        ({"mean_range": (3, 1)}, ValueError, "mean_range must be a finite pair"),
+        ({"std_range": (0, 2)}, ValueError, "std_range must contain only positive values"),
+        ({"std_range": "wide"}, TypeError, "std_range must be a pair"),
+        ({"base": 1}, ValueError, "base must be"),
+    ],
+)
+def test_fit_rejects_bad_options(kwargs, error, message):
+    p = discretized_gaussian(X, 0.0, 1.0)
+    with pytest.raises(error, match=message):
+        fit_gaussian(p, X, **kwargs)
+
+
+def test_fit_rejects_a_p_that_does_not_match_the_grid():
+    with pytest.raises(ValueError, match="one probability per grid point"):
+        fit_gaussian(discretized_gaussian(X[:-1], 0.0, 1.0), X)
+    with pytest.raises(ValueError, match="p must sum to 1"):
+        fit_gaussian(np.ones(X.size), X)
+
+
+@pytest.mark.parametrize(
+    ("x", "message"),
+    [
+        (np.array([0.0, 1.0]), "at least 3 points"),
+        (np.ones((3, 3)), "one-dimensional"),
+        (np.array([0.0, 2.0, 1.0]), "strictly increasing"),
+        (np.array([0.0, 1.0, 3.0]), "evenly spaced"),
+        (np.array([0.0, np.nan, 2.0]), "NaN"),
+    ],
+)
+def test_bad_grids_are_rejected(x, message):
+    with pytest.raises(ValueError, match=message):
+        discretized_gaussian(x, 0.0, 1.0)
+
+
+@pytest.mark.parametrize("std", [0.0, -1.0, np.inf])
+def test_nonpositive_or_infinite_std_is_rejected(std):
+    with pytest.raises(ValueError, match="std"):
+        discretized_gaussian(X, 0.0, std)
+    with pytest.raises(ValueError, match="std2"):
+        gaussian_kl(0, 1, 0, std)
+
+
+def test_mixture_shapes_must_agree():
+    with pytest.raises(ValueError, match="one entry per component"):
+        gaussian_mixture(X, [0.0, 1.0], [1.0], [0.5, 0.5])
+    with pytest.raises(ValueError, match="weights must have one entry per component"):
+        gaussian_mixture(X, [0.0, 1.0], [1.0, 1.0], [1.0])
+    with pytest.raises(ValueError, match="weights must sum to 1"):
+        gaussian_mixture(X, [0.0, 1.0], [1.0, 1.0], [0.5, 0.6])
+
+
+def test_all_infinite_candidates_are_an_error_not_a_fit():
+    # Forward: every candidate is so narrow that it underflows somewhere p has mass.
+    p = np.full(X.size, 1 / X.size)
+    with pytest.raises(ValueError, match="infinite forward divergence"):
+        fit_gaussian(p, X, std_range=(0.05, 0.1))
+    # Reverse: p is exactly 0 on most of the grid, where every wide candidate has mass.
+    p = np.zeros(X.size)
+    p[:3] = 1 / 3
+    with pytest.raises(ValueError, match="infinite reverse divergence"):
+        fit_gaussian(p, X, direction="reverse", std_range=(4.0, 8.0), mean_range=(0.0, 1.0))
