@@ -166,11 +166,14 @@ def same_shape(p: np.ndarray, q: np.ndarray, p_name: str = "p", q_name: str = "q
         )
 
 
-def finite(x: ArrayLike, name: str) -> np.ndarray:
-    """Validate an array of finite real numbers (for logits)."""
+def finite(x: ArrayLike, name: str, what: str = "one logit per class") -> np.ndarray:
+    """Validate an array of finite real numbers (logits by default).
+
+    ``what`` says what the entries are, for the message about a scalar input.
+    """
     a = as_float_array(x, name)
     if a.ndim == 0:
-        raise ValueError(f"{name} must be at least one-dimensional (one logit per class)")
+        raise ValueError(f"{name} must be at least one-dimensional ({what})")
     if a.size == 0:
         raise ValueError(f"{name} must not be empty")
     # Huge finite logits may overflow the sum (still valid); inf - inf is caught below.

@@ -35,9 +35,10 @@ def torch_kl_div(
 
     where ``input`` holds the **model's log-probabilities** (natural logarithm) and ``target``
     the **true probabilities**, and then reducing ``L``: ``"mean"`` (the default) divides the
-    sum by the number of *elements*, ``"batchmean"`` by the batch size (the first dimension),
-    ``"sum"`` adds everything and ``"none"`` returns ``L``. So for a batch of true
-    distributions ``P`` and model distributions ``Q`` (one per row),
+    sum by the number of *elements*, ``"batchmean"`` by the batch size (the first dimension
+    only: for inputs shaped ``(batch, tokens, classes)`` that gives a sum over each sequence's
+    tokens, not a mean per token), ``"sum"`` adds everything and ``"none"`` returns ``L``. So
+    for a batch of true distributions ``P`` and model distributions ``Q`` (one per row),
 
     ``torch_kl_div(log(Q), P, reduction="batchmean")`` is the mean of
     :math:`D_{KL}(P_i \| Q_i)` in nats: the truth is the *second* argument, the reverse of the
@@ -83,8 +84,8 @@ def torch_kl_div(
     """
     if reduction not in _REDUCTIONS:
         raise ValueError(f"reduction must be one of {_REDUCTIONS}, got {reduction!r}")
-    x = v.finite(input, "input")
-    t = v.finite(target, "target")
+    x = v.finite(input, "input", what="one log-probability per class")
+    t = v.finite(target, "target", what="one probability per class")
     v.same_shape(x, t, "input", "target")
     if t.min() <= 0:
         raise ValueError(

@@ -479,7 +479,13 @@ def binary_entropy(p: ArrayLike, *, base: float = 2) -> float | np.ndarray:
 
 
 def perplexity(p: ArrayLike, *, axis: int = -1) -> float | np.ndarray:
-    r"""Perplexity :math:`2^{H_2(p)} = e^{H_e(p)}`: the effective number of equally likely outcomes.
+    r"""Perplexity: the effective number of equally likely outcomes of a distribution.
+
+    .. math::
+
+       \mathrm{PP}(p) = 2^{H_{\text{bits}}(p)} = e^{H_{\text{nats}}(p)},
+
+    the entropy exponentiated in the base of its own logarithm.
 
     Parameters
     ----------

@@ -714,7 +714,19 @@ class BlitRenderer:
 
 
 class EntropyGapBars(NamedTuple):
-    """The artists of :func:`entropy_gap_bars`, moved by :func:`set_entropy_gap`."""
+    """The artists of :func:`entropy_gap_bars`, moved by :func:`set_entropy_gap`.
+
+    Attributes
+    ----------
+    entropy, cross_entropy : matplotlib.patches.Rectangle
+        The bars of ``H(p)`` (blue) and ``H(p, q)`` (vermillion).
+    gap : matplotlib.patches.Rectangle
+        The hatched top of the ``H(p, q)`` bar, from ``H(p)`` up to ``H(p, q)``.
+    entropy_text, cross_entropy_text, gap_text : matplotlib.text.Text
+        The value labels of the two bars and of the gap.
+    level : matplotlib.lines.Line2D
+        The dashed line at the level of ``H(p)``.
+    """
 
     entropy: Rectangle
     cross_entropy: Rectangle
@@ -833,7 +845,16 @@ def set_entropy_gap(
 
 
 class TrainingCurves(NamedTuple):
-    """The artists of :func:`training_curves`, moved by :func:`set_training_curves`."""
+    """The artists of :func:`training_curves`, moved by :func:`set_training_curves`.
+
+    Attributes
+    ----------
+    cross_entropy, floor, kl, train_loss : matplotlib.lines.Line2D
+        The curves of the expected cross-entropy, the entropy floor ``H(p)``, the KL gap
+        (drawn from 0) and the loss on the sampled labels.
+    gap : matplotlib.artist.Artist
+        The shaded band between the floor and the expected cross-entropy.
+    """
 
     cross_entropy: Line2D
     floor: Line2D
@@ -941,7 +962,17 @@ def set_training_curves(
 
 
 class DecompositionBars(NamedTuple):
-    """The artists of :func:`decomposition_bars`, moved by :func:`set_decomposition`."""
+    """The artists of :func:`decomposition_bars`, moved by :func:`set_decomposition`.
+
+    Attributes
+    ----------
+    entropy : matplotlib.container.BarContainer
+        The solid bottom segments, one entropy per bar.
+    divergence : matplotlib.container.BarContainer
+        The hatched segments on top of them, one KL divergence per bar.
+    texts : list of matplotlib.text.Text
+        The value labels above the bars.
+    """
 
     entropy: BarContainer
     divergence: BarContainer

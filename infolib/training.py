@@ -61,7 +61,7 @@ def _default_true_weights() -> np.ndarray:
     return w
 
 
-#: The known model behind :func:`make_softmax_data`: 2 features (plus a bias row), 3 classes.
+#: The known model behind :func:`make_softmax_data`, with 2 features (plus a bias row), 3 classes.
 DEFAULT_TRUE_WEIGHTS = _default_true_weights()
 
 #: Standard deviation of the random initial weights of :func:`train_softmax_regression`: small,
@@ -151,7 +151,7 @@ class LossDecomposition:
 
 
 def _features(X: ArrayLike) -> np.ndarray:
-    a = v.finite(X, "X")
+    a = v.finite(X, "X", what="one row of features per example")
     if a.ndim != 2:
         raise ValueError(
             f"X must be a 2-D array with one row of features per example, got shape {a.shape}"
@@ -180,7 +180,7 @@ def _fraction(value: object, name: str) -> float:
 
 
 def _weights(weights: ArrayLike, n_features: int, name: str = "weights") -> np.ndarray:
-    w = v.finite(weights, name)
+    w = v.finite(weights, name, what="one column of weights per class")
     if w.ndim != 2 or w.shape[0] != n_features + 1 or w.shape[1] < 2:
         raise ValueError(
             f"{name} must have shape (n_features + 1, n_classes) = ({n_features + 1}, k) with "
@@ -235,8 +235,9 @@ def make_softmax_data(
         it raises the entropy floor of the loss.
     seed : int, optional
         Seed of :func:`numpy.random.default_rng`. The features and the uniform numbers behind
-        the labels depend on the seed only, not on ``label_noise``, so two data sets with the
-        same seed differ only in the labels that the noise changes.
+        the labels depend on the seed only, not on ``label_noise``: two data sets with the same
+        seed share their features, and their labels differ only where the same uniform number
+        falls into a different class under the two label distributions.
 
     Returns
     -------
@@ -245,6 +246,7 @@ def make_softmax_data(
 
     Examples
     --------
+    >>> import numpy as np
     >>> from infolib.training import make_softmax_data
     >>> data = make_softmax_data(5, seed=1)
     >>> data.X.shape, data.y.shape, data.P.shape
@@ -259,7 +261,7 @@ def make_softmax_data(
     if true_weights is None:
         w = DEFAULT_TRUE_WEIGHTS
     else:
-        w = v.finite(true_weights, "true_weights")
+        w = v.finite(true_weights, "true_weights", what="one column of weights per class")
         if w.ndim != 2 or w.shape[0] < 2 or w.shape[1] < 2:
             raise ValueError(
                 "true_weights must have shape (d + 1, k): at least one feature row plus the "
@@ -309,6 +311,7 @@ def softmax_regression_loss_and_gradient(
 
     Examples
     --------
+    >>> import numpy as np
     >>> from infolib.training import softmax_regression_loss_and_gradient
     >>> W = np.zeros((2, 2))  # one feature, two classes: every prediction is 50/50
     >>> loss, grad = softmax_regression_loss_and_gradient(W, [[1.0], [-1.0]], [0, 1])
@@ -344,7 +347,7 @@ def train_softmax_regression(
 
     Each epoch takes one step ``W <- W - learning_rate * grad L(W)`` on the mean negative
     log-likelihood ``L`` in nats (see :func:`softmax_regression_loss_and_gradient`), starting
-    from small random weights. Every intermediate model is recorded.
+    from small random weights. By default, every intermediate model is recorded.
 
     Parameters
     ----------
@@ -357,7 +360,9 @@ def train_softmax_regression(
     learning_rate : float, optional
         The step size, a finite positive number.
     n_classes : int, optional
-        Number of classes ``k``. Default: ``max(y) + 1``.
+        Number of classes ``k``. Default: ``max(y) + 1``, inferred from the labels. If the
+        highest class happens to be missing from a small sample, that silently drops it from
+        the model: pass ``n_classes`` whenever the number of classes is known.
     seed : int, optional
         Seed of the initial weights, drawn from :math:`N(0, 0.01^2)`.
     record_epochs : array_like of int, optional
@@ -520,7 +525,7 @@ def numerical_gradient(
     f : callable
         Takes an array shaped like ``z``, returns a number.
     z : array_like
-        Finite point at which to differentiate.
+        Finite point at which to differentiate, at least 1-D.
     step : float, optional
         The step ``h``.
 
@@ -531,12 +536,15 @@ def numerical_gradient(
 
     Examples
     --------
+    >>> import numpy as np
     >>> from infolib.training import numerical_gradient
     >>> numerical_gradient(lambda z: float(np.sum(z**2)), [1.0, -2.0]).round(6)
     array([ 2., -4.])
     """
-    point = v.finite(z, "z").copy()
-    if not (isinstance(step, numbers.Real) and math.isfinite(step) and step > 0):
+    point = v.finite(z, "z", what="a list of coordinates; wrap a single number in a list").copy()
+    if isinstance(step, bool) or not isinstance(step, numbers.Real):
+        raise TypeError(f"step must be a finite positive number, got {step!r}")
+    if not (math.isfinite(step) and step > 0):
         raise ValueError(f"step must be a finite positive number, got {step!r}")
     grad = np.empty_like(point)
     flat, g = point.reshape(-1), grad.reshape(-1)

@@ -104,7 +104,7 @@ class Explorer(widgets.VBox):
         except Exception as err:  # shown to the reader, kept for tests
             self.last_error = "".join(traceback.format_exception_only(err)).strip()
             self.status.value = (
-                f'<p role="alert" style="color:{COLORS["q"]}">This explorer hit an error: '
+                '<p role="alert" style="color:#8a3300">This explorer hit an error: '
                 f"{html.escape(self.last_error)}</p>"
             )
         else:
@@ -1027,8 +1027,12 @@ class TrainingExplorer(Explorer):
     ``mean_i H(p_i)`` and the KL gap ``mean_i D_KL(p_i || q_i)``
     (:func:`infolib.training.decompose_loss`), plus the loss on the sampled labels. The three
     expected quantities are evaluated at about 25 checkpoint epochs (every epoch up to 5, then
-    spaced geometrically, where the curves bend least), which keeps each update within a few
-    milliseconds; the loss on the labels is drawn at every epoch.
+    spaced geometrically, sparser where the curves flatten), which keeps each update within a
+    few milliseconds; the loss on the labels is drawn at every epoch. The epoch axis runs from
+    0 to the chosen number of epochs.
+
+    The defaults are the right panel of chapter 6's training figure: learning rate 0.3, 200
+    epochs, label noise 0.3.
 
     Parameters
     ----------
@@ -1073,7 +1077,7 @@ class TrainingExplorer(Explorer):
     max_epochs = 200
 
     def __init__(
-        self, learning_rate: float = 0.2, epochs: int = 100, label_noise: float = 0.2
+        self, learning_rate: float = 0.3, epochs: int = 200, label_noise: float = 0.3
     ) -> None:
         if not 0.05 <= learning_rate <= 4.0:
             raise ValueError(f"learning_rate must be in [0.05, 4], got {learning_rate!r}")
@@ -1107,10 +1111,31 @@ class TrainingExplorer(Explorer):
             description="label noise",
             **slider,
         )
-        self._top = 1.3
+        # Over the sliders' whole range no curve rises above about 1.10 nats (ln 3 at epoch 0,
+        # then the losses only fall), so the vertical axis is fixed.
         fig, ax = new_figure(6.4, 3.4)
         self._ax = ax
-        self.curves = training_curves(ax, max_epochs=self.max_epochs, top=self._top)
+        self.curves = training_curves(ax, max_epochs=epochs, top=1.3, legend=False)
+        self._x_right = epochs
+        with course_style():
+            ax.legend(
+                handles=[
+                    self.curves.cross_entropy,
+                    self.curves.floor,
+                    (self.curves.kl, self.curves.gap),
+                    self.curves.train_loss,
+                ],
+                labels=[
+                    "expected $H(p, q)$",
+                    "floor: mean $H(p(\\cdot\\mid x))$",
+                    "KL gap (line from 0; shading above the floor)",
+                    "loss on the sampled labels",
+                ],
+                loc="lower center",
+                bbox_to_anchor=(0.5, 1.0),
+                ncols=2,
+                fontsize=8.5,
+            )
         self.renderer = BlitRenderer(fig, self.curves.moving)
         self._data_noise: float | None = None
         super().__init__([self.learning_rate, self.epochs, self.label_noise], fig)
@@ -1132,7 +1157,7 @@ class TrainingExplorer(Explorer):
         lr = float(self.learning_rate.value)
         epochs = int(self.epochs.value)
         self.run = train_softmax_regression(
-            self.data.X, self.data.y, epochs=epochs, learning_rate=lr, n_classes=3
+            self.data.X, self.data.y, epochs=epochs, learning_rate=lr, n_classes=3, seed=0
         )
         self.checkpoints = self.checkpoint_epochs(epochs)
         self.parts = decompose_loss(self.data.P, self.run.Q[self.checkpoints], base=np.e)
@@ -1140,11 +1165,9 @@ class TrainingExplorer(Explorer):
         self.floor_nats = float(self.parts.floor[-1])
         self.kl_nats = float(self.parts.kl[-1])
         self.train_loss_nats = float(self.run.train_loss[-1])
-        highest = max(float(self.parts.cross_entropy.max()), float(self.run.train_loss.max()))
-        top = max(1.3, 1.05 * highest)
-        if top != self._top:
-            self._top = top
-            self._ax.set_ylim(0, top)
+        if epochs != self._x_right:  # the epoch axis follows the slider (a full redraw)
+            self._x_right = epochs
+            self._ax.set_xlim(0, epochs)
             self.renderer.invalidate()
         set_training_curves(
             self.curves,
@@ -1158,18 +1181,20 @@ class TrainingExplorer(Explorer):
         self.readout.value = (
             f'<p aria-live="polite" style="font-size:1.05em">After {epochs} epochs '
             f"(learning rate {lr:.2f}, label noise {noise:.2f}): expected cross-entropy "
-            f"<b>{self.cross_entropy_nats:.3f} nats</b> = floor H(p) "
+            f"<b>{self.cross_entropy_nats:.3f} nats</b> = floor (mean entropy of p(·|x)) "
             f"<b>{self.floor_nats:.3f} nats</b> + KL gap <b>{self.kl_nats:.3f} nats</b>. "
             f"Loss on the sampled labels: {self.train_loss_nats:.3f} nats.</p>"
         )
         ce0, kl0 = float(self.parts.cross_entropy[0]), float(self.parts.kl[0])
+        best = int(np.argmin(self.parts.kl))
         self._show_figure(
             f"Training curves over {epochs} epochs with learning rate {lr:.2f} and label noise "
             f"{noise:.2f}. The expected cross-entropy (vermillion) falls from {ce0:.3f} to "
             f"{self.cross_entropy_nats:.3f} nats towards the dashed blue entropy floor at "
-            f"{self.floor_nats:.3f} nats; the KL gap (green) shrinks from {kl0:.3f} to "
-            f"{self.kl_nats:.3f} nats; the loss on the sampled labels (thin grey) ends at "
-            f"{self.train_loss_nats:.3f} nats."
+            f"{self.floor_nats:.3f} nats; the KL gap (green) goes from {kl0:.3f} to "
+            f"{self.kl_nats:.3f} nats, smallest ({float(self.parts.kl[best]):.3f} nats) at "
+            f"epoch {int(self.checkpoints[best])}; the loss on the sampled labels (thin grey) "
+            f"ends at {self.train_loss_nats:.3f} nats."
         )
 
 
@@ -1368,7 +1393,12 @@ class MisconceptionExplorer(Explorer):
             "perfect_model_scores_zero": h_p == 0.0,
             "kl_symmetric": same(kl_pq, kl_qp),
             "names_interchangeable": same(ce_pq, ce_qp),
-            "triangle_inequality": bool(kl_pq <= via_m * (1 + 1e-9) + 1e-12),
+            # A distance is never infinite, so an infinite D(p‖q) fails the claim (inf <= inf
+            # would pass). By convexity the detour through m is never longer than the direct
+            # way, so with p != q and finite divergences the check always fails.
+            "triangle_inequality": bool(
+                np.isfinite(kl_pq) and kl_pq <= via_m * (1 + 1e-9) + 1e-12
+            ),
             "finite_cost": bool(np.isfinite(kl_pq)),
             "decomposition": same(ce_pq, h_p + kl_pq),
         }
@@ -1376,7 +1406,11 @@ class MisconceptionExplorer(Explorer):
             "perfect_model_scores_zero": f"even q = p scores H(p, p) = H(p) = {_bits(h_p)}",
             "kl_symmetric": f"D(p‖q) = {_bits(kl_pq)}, D(q‖p) = {_bits(kl_qp)}",
             "names_interchangeable": f"H(p, q) = {_bits(ce_pq)}, H(q, p) = {_bits(ce_qp)}",
-            "triangle_inequality": f"D(p‖q) = {_bits(kl_pq)}, through m: {_bits(via_m)}",
+            "triangle_inequality": (
+                "D(p‖q) = ∞: a distance is never infinite"
+                if np.isinf(kl_pq)
+                else f"D(p‖q) = {_bits(kl_pq)}, through m: {_bits(via_m)}"
+            ),
             "finite_cost": (
                 "q gives probability 0 to an outcome p produces"
                 if np.isinf(kl_pq)
@@ -1391,10 +1425,17 @@ class MisconceptionExplorer(Explorer):
         set_decomposition(self._chain, [h_p, h_q], [kl_pq, kl_qp])
 
         def verdict(holds: bool) -> str:
-            color, mark, word = (
-                (COLORS["good"], "✔", "holds") if holds else (COLORS["q"], "✘", "fails")
+            # Darker ink on a pale chip: the palette's green and vermillion fall below the
+            # 4.5:1 text contrast WCAG asks for on white; these reach about 7:1.
+            ink, chip, mark, word = (
+                ("#00583f", "#d5f2e7", "✔", "holds")
+                if holds
+                else ("#8a3300", "#ffe3d3", "✘", "fails")
             )
-            return f'<td style="color:{color};font-weight:bold">{mark} {word}</td>'
+            return (
+                f'<td><span style="color:{ink};background:{chip};font-weight:bold;'
+                f'padding:0 .3em;border-radius:3px">{mark} {word}</span></td>'
+            )
 
         rows = "".join(
             f"<tr><td>{html.escape(claim)}</td><td>{html.escape(evidence[key])}</td>"
@@ -1406,7 +1447,7 @@ class MisconceptionExplorer(Explorer):
         q_row = "".join(f"<td>{x:.3f}</td>" for x in q)
         self.readout.value = (
             '<div aria-live="polite" style="font-size:0.9em">'
-            f"<table><tr><th></th>{head}</tr><tr><th>p</th>{p_row}</tr>"
+            f"<table><tr><td></td>{head}</tr><tr><th>p</th>{p_row}</tr>"
             f"<tr><th>q</th>{q_row}</tr></table>"
             f"<p>In bits: H(p) = {_bits(h_p)}, H(q) = {_bits(h_q)}, "
             f"H(p, q) = <b>{_bits(ce_pq)}</b>, H(q, p) = {_bits(ce_qp)}, "

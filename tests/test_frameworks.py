@@ -36,6 +36,30 @@ def test_default_mean_divides_by_every_element():
     assert torch_kl_div(np.log(model), truth, reduction="sum") == pytest.approx(total, rel=1e-14)
 
 
+def test_batchmean_divides_by_the_first_dimension_only():
+    # A (batch, tokens, classes) = (2, 3, 4) input, as a language model produces: "batchmean"
+    # divides the sum by 2 (a KL per sequence, summed over its 3 tokens), "mean" by all
+    # 2 x 3 x 4 = 24 elements; the mean KL per token is the sum divided by 2 x 3 = 6.
+    rng = np.random.default_rng(3)
+    truth = rng.random((2, 3, 4))
+    truth /= truth.sum(axis=-1, keepdims=True)
+    model = rng.random((2, 3, 4))
+    model /= model.sum(axis=-1, keepdims=True)
+    per_token = special.rel_entr(truth, model).sum(axis=-1)  # shape (2, 3)
+    total = per_token.sum()
+    assert torch_kl_div(np.log(model), truth, reduction="batchmean") == pytest.approx(
+        total / 2, rel=1e-14
+    )
+    assert torch_kl_div(np.log(model), truth, reduction="batchmean") == pytest.approx(
+        per_token.sum(axis=1).mean(), rel=1e-14
+    )
+    assert torch_kl_div(np.log(model), truth) == pytest.approx(total / 24, rel=1e-14)
+    # So "batchmean" is 3 (the number of tokens) times the mean KL per token.
+    assert torch_kl_div(np.log(model), truth, reduction="batchmean") == pytest.approx(
+        3 * per_token.mean(), rel=1e-14
+    )
+
+
 def test_none_returns_the_pointwise_terms():
     # One element by hand: target 0.5, model 0.25 -> 0.5 * (ln 0.5 - ln 0.25) = 0.5 ln 2.
     out = torch_kl_div(np.log([[0.25, 0.75]]), [[0.5, 0.5]], reduction="none")
@@ -66,6 +90,8 @@ def test_probabilities_passed_as_input_give_a_meaningless_number():
         (([[0.0, 0.0]], [[1.0, 0.0]]), {}, "target must contain only positive"),
         (([[0.0, 0.0]], [[0.5, 0.25, 0.25]]), {}, "input and target must have the same shape"),
         (([[np.nan, 0.0]], [[0.5, 0.5]]), {}, "input must contain only finite numbers"),
+        ((0.0, [[0.5, 0.5]]), {}, r"input must be .*\(one log-probability per class\)"),
+        (([[0.0, 0.0]], 1.0), {}, r"target must be .*\(one probability per class\)"),
     ],
 )
 def test_bad_input(args, kwargs, match):

@@ -1,8 +1,9 @@
 """Tests of infolib.training: data with a known truth, the gradient, training, the decomposition.
 
 Expected values come from elsewhere: finite differences of a loss written here with
-scipy.special.logsumexp, scipy.special.softmax, scipy.stats.entropy and scipy.special.rel_entr,
-and hand derivations written beside the tests.
+scipy.special.logsumexp, scipy.special.softmax, scipy.special.entr and scipy.special.rel_entr
+(not scipy.stats.entropy, which would silently normalise a broken distribution), and hand
+derivations written beside the tests.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import math
 
 import numpy as np
 import pytest
-from scipy import special, stats
+from scipy import special
 
 import infolib.training as training
 from infolib.training import (
@@ -192,16 +193,32 @@ def test_labels_are_drawn_from_the_true_conditionals():
     assert np.all(np.abs(counts - expected) < 5 * math.sqrt(n / 4))
 
 
+def test_labels_follow_each_examples_own_conditional():
+    # The class counts over all examples cannot tell the noisy conditionals from the clean
+    # ones (the three classes are nearly balanced either way). Within the examples that the
+    # clean model assigns to one class they can: there the clean probability of that class is
+    # high, and noise 0.3 lowers it by 0.3 * (q - 1/3). The expected counts come from the
+    # stated model, (1 - eps) * softmax(W*^T [x, 1]) + eps / 3, not from data.P; each count is
+    # a sum of independent Bernoulli draws, variance at most (subset size) / 4.
+    eps = 0.3
+    data = make_softmax_data(40_000, seed=8, label_noise=eps)
+    clean = special.softmax(with_bias(data.X) @ DEFAULT_TRUE_WEIGHTS, axis=1)
+    for c in range(3):
+        sure = clean.argmax(axis=1) == c
+        counts = np.bincount(data.y[sure], minlength=3)
+        expected = ((1 - eps) * clean[sure] + eps / 3).sum(axis=0)
+        assert np.all(np.abs(counts - expected) < 5 * math.sqrt(sure.sum() / 4))
+
+
 def test_noise_raises_the_floor_and_keeps_the_features():
     clean = make_softmax_data(500, seed=6)
     noisy = make_softmax_data(500, seed=6, label_noise=0.4)
     np.testing.assert_array_equal(clean.X, noisy.X)
-    h_clean = stats.entropy(clean.P, axis=1).mean()
-    h_noisy = stats.entropy(noisy.P, axis=1).mean()
+    h_clean = special.entr(clean.P).sum(axis=1).mean()
+    h_noisy = special.entr(noisy.P).sum(axis=1).mean()
     assert h_noisy > h_clean
-    assert stats.entropy(make_softmax_data(5, label_noise=1.0).P, axis=1) == pytest.approx(
-        [math.log(3)] * 5, rel=1e-15
-    )
+    uniform = make_softmax_data(5, label_noise=1.0).P
+    assert special.entr(uniform).sum(axis=1) == pytest.approx([math.log(3)] * 5, rel=1e-15)
 
 
 def test_data_is_deterministic_for_a_fixed_seed():
@@ -230,7 +247,7 @@ def test_expected_cross_entropy_is_floor_plus_kl_per_epoch(base, log_base):
     parts = decompose_loss(data.P, run.Q, base=base)
     assert parts.cross_entropy.shape == parts.floor.shape == parts.kl.shape == (41,)
     # Independent values from scipy, per epoch.
-    floor = stats.entropy(data.P, axis=1).mean() / log_base
+    floor = special.entr(data.P).sum(axis=1).mean() / log_base
     kl = np.array([special.rel_entr(data.P, q).sum(axis=1).mean() for q in run.Q]) / log_base
     ce = np.array([-(data.P * np.log(q)).sum(axis=1).mean() for q in run.Q]) / log_base
     np.testing.assert_allclose(parts.floor, floor, rtol=1e-13)
@@ -344,3 +361,27 @@ def test_decomposition_rejects_bad_input(P, Q, match):
 def test_numerical_gradient_rejects_a_bad_step():
     with pytest.raises(ValueError, match="step must be a finite positive number"):
         numerical_gradient(lambda a: 0.0, [1.0], step=0.0)
+    with pytest.raises(TypeError, match="step must be a finite positive number, got True"):
+        numerical_gradient(lambda a: 0.0, [1.0], step=True)
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: numerical_gradient(lambda a: 0.0, 1.0), r"z must be .*wrap a single number"),
+        (lambda: train_softmax_regression(1.0, [0]), r"X must be .*one row of features"),
+        (
+            lambda: softmax_regression_loss_and_gradient(1.0, X4, Y4),
+            r"weights must be .*one column of weights per class",
+        ),
+        (
+            lambda: make_softmax_data(3, true_weights=2.0),
+            r"true_weights must be .*one column of weights per class",
+        ),
+    ],
+)
+def test_scalar_inputs_are_named_for_what_they_hold(call, match):
+    # The shared finiteness check used to call every scalar "one logit per class".
+    with pytest.raises(ValueError, match=match) as err:
+        call()
+    assert "logit" not in str(err.value)

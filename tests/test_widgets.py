@@ -622,46 +622,85 @@ def test_gaussian_fit_explorer_rejects_bad_arguments(kwargs):
 
 
 def _independent_training(explorer, lr: float, epochs: int, noise: float):
-    """Train and decompose again with scipy, from the explorer's data and initial weights.
+    """Train and decompose again with scipy, checking the explorer's data and initial weights.
 
-    The truth P is rebuilt from the stated model (not taken from the explorer); the gradient
-    step is the textbook one. Returns expected cross-entropy, floor and KL (nats) at the last
-    epoch, and the mean loss on the labels.
+    The data set is made again with the chapter's call (seed 0) and must be the explorer's; the
+    truth P is rebuilt from the stated model (not taken from the explorer or the data set); the
+    initial weights are the documented N(0, 0.01^2) draw with seed 0; the gradient step is the
+    textbook one. Returns, per epoch 0..epochs, the expected cross-entropy, floor, KL (nats)
+    and mean loss on the labels.
     """
     from scipy import special
 
-    from infolib.training import DEFAULT_TRUE_WEIGHTS
+    from infolib.training import DEFAULT_TRUE_WEIGHTS, make_softmax_data
 
-    X, y = explorer.data.X, explorer.data.y
+    data = make_softmax_data(300, label_noise=noise, seed=0)
+    np.testing.assert_array_equal(explorer.data.X, data.X)
+    np.testing.assert_array_equal(explorer.data.y, data.y)
+    X, y = data.X, data.y
     Xa = np.hstack([X, np.ones((len(X), 1))])
     P = (1 - noise) * special.softmax(Xa @ DEFAULT_TRUE_WEIGHTS, axis=1) + noise / 3
     onehot = np.eye(3)[y]
-    W = explorer.run.weights[0].copy()
-    for _ in range(epochs):
-        W = W - lr * Xa.T @ (special.softmax(Xa @ W, axis=1) - onehot) / len(X)
-    Z = Xa @ W
-    Q = special.softmax(Z, axis=1)
-    floor = scipy.stats.entropy(P, axis=1).mean()
-    kl = special.rel_entr(P, Q).sum(axis=1).mean()
-    ce = -(P * np.log(Q)).sum(axis=1).mean()
-    loss = (special.logsumexp(Z, axis=1) - Z[np.arange(len(y)), y]).mean()
-    return ce, floor, kl, loss
+    W = np.random.default_rng(0).normal(0.0, 0.01, size=(3, 3))
+    np.testing.assert_array_equal(explorer.run.weights[0], W)
+    floor = special.entr(P).sum(axis=1).mean()
+    ce, kl, loss = [], [], []
+    for t in range(epochs + 1):
+        Z = Xa @ W
+        Q = special.softmax(Z, axis=1)
+        ce.append(-(P * np.log(Q)).sum(axis=1).mean())
+        kl.append(special.rel_entr(P, Q).sum(axis=1).mean())
+        loss.append((special.logsumexp(Z, axis=1) - Z[np.arange(len(y)), y]).mean())
+        if t < epochs:
+            W = W - lr * Xa.T @ (Q - onehot) / len(X)
+    return np.array(ce), np.full(epochs + 1, floor), np.array(kl), np.array(loss)
+
+
+def _check_training_explorer(explorer):
+    """Compare the explorer's numbers and drawn curves with an independent training run."""
+    lr = explorer.learning_rate.value
+    epochs = explorer.epochs.value
+    noise = explorer.label_noise.value
+    ce, floor, kl, loss = _independent_training(explorer, lr, epochs, noise)
+    assert explorer.last_error is None
+    assert explorer.cross_entropy_nats == pytest.approx(ce[-1], rel=1e-10)
+    assert explorer.floor_nats == pytest.approx(floor[-1], rel=1e-12)
+    assert explorer.kl_nats == pytest.approx(kl[-1], rel=1e-8, abs=1e-15)
+    assert explorer.train_loss_nats == pytest.approx(loss[-1], rel=1e-10)
+    assert f"After {epochs} epochs" in explorer.readout.value
+    assert f"{ce[-1]:.3f} nats" in explorer.readout.value
+    assert f"KL gap <b>{kl[-1]:.3f} nats" in explorer.readout.value
+    assert f"{floor[-1]:.3f} nats" in alt_from_html(explorer.figure.value)
+    # The grey loss on the labels: every epoch, 0..epochs.
+    x_loss, y_loss = explorer.curves.train_loss.get_data()
+    np.testing.assert_array_equal(x_loss, np.arange(epochs + 1))
+    np.testing.assert_allclose(y_loss, loss, rtol=1e-10)
+    # The expected curves: at checkpoints, every epoch up to 5, then sparser, ending at the last
+    # epoch; each drawn value is the independent one at that epoch.
+    x, y_ce = explorer.curves.cross_entropy.get_data()
+    checkpoints = np.asarray(x).astype(int)
+    np.testing.assert_array_equal(x, checkpoints)
+    assert checkpoints[:6].tolist() == [0, 1, 2, 3, 4, 5]
+    assert checkpoints[-1] == epochs
+    assert np.all(np.diff(checkpoints) > 0)
+    assert len(checkpoints) <= 26
+    np.testing.assert_allclose(y_ce, ce[checkpoints], rtol=1e-10)
+    np.testing.assert_allclose(explorer.curves.kl.get_ydata(), kl[checkpoints], rtol=1e-8)
+    np.testing.assert_allclose(explorer.curves.floor.get_ydata(), floor[checkpoints], rtol=1e-12)
+    # The epoch axis follows the slider.
+    assert explorer.curves.cross_entropy.axes.get_xlim() == (0.0, float(epochs))
+    assert png_from_html(explorer.figure.value).size[0] > 500
 
 
 def test_training_explorer_initial_state():
     explorer = iw.TrainingExplorer()
     assert repr(explorer) == "TrainingExplorer()"
-    assert explorer.last_error is None
-    ce, floor, kl, loss = _independent_training(explorer, 0.2, 100, 0.2)
-    assert explorer.cross_entropy_nats == pytest.approx(ce, rel=1e-10)
-    assert explorer.floor_nats == pytest.approx(floor, rel=1e-12)
-    assert explorer.kl_nats == pytest.approx(kl, rel=1e-8)
-    assert explorer.train_loss_nats == pytest.approx(loss, rel=1e-10)
-    assert f"{ce:.3f} nats" in explorer.readout.value
-    assert f"KL gap <b>{kl:.3f} nats" in explorer.readout.value
-    assert f"{floor:.3f} nats" in alt_from_html(explorer.figure.value)
-    assert png_from_html(explorer.figure.value).size[0] > 500
-    # Every epoch starts from a nearly uniform model: expected cross-entropy about ln 3.
+    # The defaults are the right panel of chapter 6's training figure.
+    assert explorer.learning_rate.value == pytest.approx(0.3)
+    assert explorer.epochs.value == 200
+    assert explorer.label_noise.value == pytest.approx(0.3)
+    _check_training_explorer(explorer)
+    # Every run starts from a nearly uniform model: expected cross-entropy about ln 3.
     assert explorer.parts.cross_entropy[0] == pytest.approx(math.log(3), abs=0.02)
 
 
@@ -673,22 +712,18 @@ def test_training_explorer_controls_retrain_and_redraw(control, value):
     explorer = iw.TrainingExplorer()
     before, alt_before = explorer.figure.value, alt_from_html(explorer.figure.value)
     getattr(explorer, control).value = value
-    assert explorer.last_error is None
-    lr = explorer.learning_rate.value
-    epochs = explorer.epochs.value
-    noise = explorer.label_noise.value
-    ce, floor, kl, loss = _independent_training(explorer, lr, epochs, noise)
-    assert explorer.cross_entropy_nats == pytest.approx(ce, rel=1e-10)
-    assert explorer.floor_nats == pytest.approx(floor, rel=1e-12)
-    assert explorer.kl_nats == pytest.approx(kl, rel=1e-8, abs=1e-15)
-    assert explorer.train_loss_nats == pytest.approx(loss, rel=1e-10)
-    assert f"After {epochs} epochs" in explorer.readout.value
-    # The curves hold the new run: the vermillion line ends at the new expected loss.
-    x, y = explorer.curves.cross_entropy.get_data()
-    assert x[-1] == epochs
-    assert y[-1] == pytest.approx(ce, rel=1e-10)
+    _check_training_explorer(explorer)
     assert explorer.figure.value != before
     assert alt_from_html(explorer.figure.value) != alt_before
+
+
+def test_training_explorer_epoch_axis_follows_the_slider():
+    explorer = iw.TrainingExplorer()
+    for epochs in (10, 70, 200, 40):
+        explorer.epochs.value = epochs
+        assert explorer.curves.cross_entropy.axes.get_xlim() == (0.0, float(epochs))
+        assert explorer.curves.train_loss.get_xdata()[-1] == epochs
+    _check_training_explorer(explorer)
 
 
 def test_training_explorer_noise_raises_the_floor():
@@ -701,11 +736,15 @@ def test_training_explorer_noise_raises_the_floor():
 
 
 def test_training_explorer_redraw_matches_a_fresh_explorer():
+    # Moving the controls away and back (including the epochs, which rescales the axis and
+    # forces a full redraw) paints exactly what a fresh explorer does.
     moved = iw.TrainingExplorer()
-    moved.epochs.value = 200
-    moved.learning_rate.value = 0.5
     moved.epochs.value = 100
-    moved.learning_rate.value = 0.2
+    moved.learning_rate.value = 0.5
+    moved.label_noise.value = 0.1
+    moved.epochs.value = 200
+    moved.learning_rate.value = 0.3
+    moved.label_noise.value = 0.3
     assert moved.figure.value == iw.TrainingExplorer().figure.value
 
 
@@ -781,10 +820,36 @@ def test_misconception_explorer_q_missing_part_of_the_support():
     assert explorer.cross_entropy_qp == 1.0
     assert explorer.claims["finite_cost"] is False
     assert explorer.claims["decomposition"] is True  # inf = 1 + inf
+    # inf <= inf must not count as the triangle inequality holding: no distance is infinite.
+    assert explorer.claims["triangle_inequality"] is False
+    assert "D(p‖q) = ∞: a distance is never infinite" in explorer.readout.value
     assert explorer._chain.texts[0].get_text() == "∞ (infinite)"
     assert explorer.figure.value != before_png
     assert explorer.alt_text != before_alt
     assert "D(p‖q) = ∞" in explorer.alt_text
+
+
+@pytest.mark.parametrize(
+    ("p_weights", "q_weights"),
+    [((6, 3, 1), (2, 3, 5)), ((1, 1, 1), (1, 1, 2)), ((10, 0.5, 0), (0.5, 10, 0.5))],
+)
+def test_misconception_explorer_triangle_check_never_holds_for_distinct_pairs(
+    p_weights, q_weights
+):
+    # By convexity, D(p || m) and D(m || q) are each at most D(p || q) / 2 for m = (p + q) / 2,
+    # so the detour through m is never longer: the check must fail for every p != q with
+    # finite divergences. Expected values from scipy, in bits.
+    explorer = iw.MisconceptionExplorer(p_weights=p_weights, q_weights=q_weights)
+    p = np.array(p_weights) / sum(p_weights)
+    q = np.array(q_weights) / sum(q_weights)
+    m = (p + q) / 2
+    direct = scipy.stats.entropy(p, q, base=2)
+    halves = scipy.stats.entropy(p, m, base=2), scipy.stats.entropy(m, q, base=2)
+    assert explorer.kl_pq == pytest.approx(direct, rel=1e-12)
+    assert explorer.kl_through_mixture == pytest.approx(sum(halves), rel=1e-12)
+    assert max(halves) <= direct / 2
+    assert explorer.claims["triangle_inequality"] is False
+    assert f"D(p‖q) = {direct:.3f}, through m: {sum(halves):.3f}" in explorer.readout.value
 
 
 def test_misconception_explorer_equal_and_one_hot_pairs():
