@@ -406,7 +406,9 @@ def main() -> None:
         f"Machine: {info['cpu']}, {info['cores']} cores; Python {info['python']}, "
         f"NumPy {info['numpy']}; {info['date']}"
     )
-    results: dict = {"machine": info}
+    # Sections not run this time keep their previous results in results.json.
+    results: dict = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    results["machine"] = info
     if "measures" in args.sections:
         results["measures"] = bench_measures(args.quick)
         results["accuracy"] = bench_accuracy()
