@@ -69,6 +69,31 @@ _UNITS = {"bits": 2, "nats": float(np.e)}
 _LOG_SYMBOL = {"bits": r"log<sub>2</sub>", "nats": "ln"}
 
 
+def _slider(
+    description: str,
+    value: float,
+    lo: float,
+    hi: float,
+    step: float,
+    *,
+    fmt: str,
+    label_width: str,
+    width: str,
+) -> widgets.FloatSlider:
+    """A float slider as the explorers use it: labelled, updating while dragged, fixed width."""
+    return widgets.FloatSlider(
+        value=value,
+        min=lo,
+        max=hi,
+        step=step,
+        readout_format=fmt,
+        description=description,
+        continuous_update=True,
+        style={"description_width": label_width},
+        layout=widgets.Layout(width=width),
+    )
+
+
 class Explorer(widgets.VBox):
     """Base class: a figure, a live readout, a status line, and safe updates."""
 
@@ -171,17 +196,7 @@ class SurprisalExplorer(Explorer):
             raise ValueError(f"unit must be 'bits' or 'nats', got {unit!r}")
         if not 0.001 <= p <= 1:
             raise ValueError(f"p must be in [0.001, 1] for this explorer, got {p!r}")
-        self.slider = widgets.FloatSlider(
-            value=p,
-            min=0.001,
-            max=1.0,
-            step=0.001,
-            readout_format=".3f",
-            description="p",
-            continuous_update=True,
-            style={"description_width": "2em"},
-            layout=widgets.Layout(width="22em"),
-        )
+        self.slider = _slider("p", p, 0.001, 1.0, 0.001, fmt=".3f", label_width="2em", width="22em")
         self.unit = widgets.ToggleButtons(
             options=list(_UNITS),
             value=unit,
@@ -419,17 +434,7 @@ class EntropyExplorer(Explorer):
             raise ValueError(f"weights must be in [0, 10] and not all 0, got {tuple(weights)}")
         self.labels = tuple(str(s) for s in labels)
         self.sliders = [
-            widgets.FloatSlider(
-                value=w,
-                min=0.0,
-                max=10.0,
-                step=0.5,
-                readout_format=".1f",
-                description=label,
-                continuous_update=True,
-                style={"description_width": "4em"},
-                layout=widgets.Layout(width="16em"),
-            )
+            _slider(label, w, 0.0, 10.0, 0.5, fmt=".1f", label_width="4em", width="16em")
             for w, label in zip(weights, self.labels, strict=True)
         ]
         n = len(self.labels)
@@ -556,17 +561,7 @@ class DivergenceExplorer(Explorer):
         self.labels = tuple(str(s) for s in labels)
 
         def slider(value: float, name: str) -> widgets.FloatSlider:
-            return widgets.FloatSlider(
-                value=value,
-                min=0.0,
-                max=10.0,
-                step=0.5,
-                readout_format=".1f",
-                description=name,
-                continuous_update=True,
-                style={"description_width": "5em"},
-                layout=widgets.Layout(width="48%"),
-            )
+            return _slider(name, value, 0.0, 10.0, 0.5, fmt=".1f", label_width="5em", width="48%")
 
         self.p_sliders = [slider(w, f"p({s})") for w, s in zip(p_weights, self.labels, strict=True)]
         self.q_sliders = [slider(w, f"q({s})") for w, s in zip(q_weights, self.labels, strict=True)]
@@ -739,27 +734,11 @@ class GaussianFitExplorer(Explorer):
             raise ValueError(f"separation must be in [0, 8], got {separation!r}")
         if not 0.1 <= weight <= 0.9:
             raise ValueError(f"weight must be in [0.1, 0.9], got {weight!r}")
-        self.separation = widgets.FloatSlider(
-            value=separation,
-            min=0.0,
-            max=8.0,
-            step=0.25,
-            readout_format=".2f",
-            description="separation d",
-            continuous_update=True,
-            style={"description_width": "7em"},
-            layout=widgets.Layout(width="24em"),
+        self.separation = _slider(
+            "separation d", separation, 0.0, 8.0, 0.25, fmt=".2f", label_width="7em", width="24em"
         )
-        self.weight = widgets.FloatSlider(
-            value=weight,
-            min=0.1,
-            max=0.9,
-            step=0.05,
-            readout_format=".2f",
-            description="left weight w",
-            continuous_update=True,
-            style={"description_width": "7em"},
-            layout=widgets.Layout(width="24em"),
+        self.weight = _slider(
+            "left weight w", weight, 0.1, 0.9, 0.05, fmt=".2f", label_width="7em", width="24em"
         )
         lo, hi, n = self.grid
         self.x = np.linspace(lo, hi, n)
@@ -895,17 +874,7 @@ class CrossEntropyExplorer(Explorer):
             raise ValueError(f"weights must be in [0, 10], got {tuple(weights)}")
         self.labels = tuple(str(s) for s in labels)
         self.sliders = [
-            widgets.FloatSlider(
-                value=w,
-                min=0.0,
-                max=10.0,
-                step=0.1,
-                readout_format=".1f",
-                description=f"w({label})",
-                continuous_update=True,
-                style={"description_width": "5em"},
-                layout=widgets.Layout(width="18em"),
-            )
+            _slider(f"w({label})", w, 0.0, 10.0, 0.1, fmt=".1f", label_width="5em", width="18em")
             for w, label in zip(weights, self.labels, strict=True)
         ]
         fig, (ax, ax_gap) = new_figure(6.4, 3.2, ncols=2)
@@ -1291,17 +1260,7 @@ class MisconceptionExplorer(Explorer):
 
         def sliders(weights: Sequence[float]) -> list[widgets.FloatSlider]:
             return [
-                widgets.FloatSlider(
-                    value=w,
-                    min=0.0,
-                    max=10.0,
-                    step=0.5,
-                    readout_format=".1f",
-                    description=label,
-                    continuous_update=True,
-                    style={"description_width": "3.5em"},
-                    layout=widgets.Layout(width="13em"),
-                )
+                _slider(label, w, 0.0, 10.0, 0.5, fmt=".1f", label_width="3.5em", width="13em")
                 for w, label in zip(weights, self.labels, strict=True)
             ]
 
@@ -1396,9 +1355,7 @@ class MisconceptionExplorer(Explorer):
             # A distance is never infinite, so an infinite D(p‖q) fails the claim (inf <= inf
             # would pass). By convexity the detour through m is never longer than the direct
             # way, so with p != q and finite divergences the check always fails.
-            "triangle_inequality": bool(
-                np.isfinite(kl_pq) and kl_pq <= via_m * (1 + 1e-9) + 1e-12
-            ),
+            "triangle_inequality": bool(np.isfinite(kl_pq) and kl_pq <= via_m * (1 + 1e-9) + 1e-12),
             "finite_cost": bool(np.isfinite(kl_pq)),
             "decomposition": same(ce_pq, h_p + kl_pq),
         }
