@@ -79,13 +79,15 @@ def _u_minus_log1p(u: np.ndarray, ratio: np.ndarray) -> np.ndarray:
     """
     f = np.log(ratio)
     np.subtract(u, f, out=f)
-    small = np.less(np.abs(u, out=ratio), _SERIES_CUTOFF)
-    if small.any():
-        us = u[small]
+    # Flat indices, not a boolean mask: one scan of the mask instead of two (gather and
+    # scatter), which halves this step on large inputs.
+    small = np.flatnonzero(np.less(np.abs(u, out=ratio), _SERIES_CUTOFF))
+    if small.size:
+        us = u.take(small)
         s = us / (2.0 + us)
         s2 = s * s
         series = 1.0 / (1.0 - s) - s * _horner(s2, _F_COEFFS)
-        f[small] = 2.0 * s2 * series
+        f.put(small, 2.0 * s2 * series)
     return f
 
 
