@@ -42,7 +42,14 @@ def median_seconds(fn: Callable[[], object], repeat: int, autorange: bool = True
     without it each round is a single call (calls that take tens of milliseconds).
     """
     timer = timeit.Timer(fn)
-    number = timer.autorange()[0] if autorange else 1
+    if autorange:
+        number = timer.autorange()[0]  # also warms up
+    else:
+        # One untimed call first: the first call on tens of megabytes pays the page faults of
+        # fresh temporary buffers (3x the steady-state time here), for infolib and references
+        # alike.
+        fn()
+        number = 1
     return statistics.median(timer.repeat(repeat=repeat, number=number)) / number
 
 
@@ -85,7 +92,7 @@ def bench_measures(quick: bool) -> list[dict]:
         z = rng.normal(0, 3, size=shape)
         y = rng.integers(0, shape[-1], size=shape[:-1]) if len(shape) > 1 else 3
         big = p.size >= 1_000_000
-        repeat = 3 if big else (5 if quick else 9)
+        repeat = 5 if big else (5 if quick else 9)
 
         def row_y(zz, yy=y):
             if np.ndim(yy) == 0:
