@@ -54,6 +54,7 @@ __all__ = [
     "frequency_convergence",
     "gaussian_fit_chart",
     "new_figure",
+    "paired_bars",
     "set_bar_heights",
     "set_decomposition",
     "set_divergence_bars",
@@ -295,6 +296,56 @@ def distribution_bars(
     ax.set_ylabel(ylabel)
     ax.grid(axis="x", visible=False)
     return bars
+
+
+def paired_bars(
+    ax: Axes,
+    first: ArrayLike,
+    second: ArrayLike,
+    labels: Sequence[object],
+    *,
+    first_label: str,
+    second_label: str,
+    second_color: str = COLORS["q"],
+) -> tuple[BarContainer, BarContainer]:
+    """Two distributions side by side, one pair of bars per outcome.
+
+    The first (the truth ``p``, blue) stands on the left of each slot, the second (the model
+    ``q`` in vermillion unless ``second_color`` says otherwise) on the right.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    first, second : array_like
+        Bar heights of the two distributions.
+    labels : sequence
+        One tick label per outcome.
+    first_label, second_label : str
+        Legend entries.
+    second_color : str
+        Colour of the second distribution's bars.
+
+    Returns
+    -------
+    tuple of BarContainer
+        The first and the second distribution's bars, for :func:`set_bar_heights`.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, paired_bars
+    >>> fig, ax = new_figure()
+    >>> p_bars, q_bars = paired_bars(
+    ...     ax, [0.5, 0.5], [0.9, 0.1], ["a", "b"], first_label="p", second_label="q"
+    ... )
+    >>> [round(float(b.get_x() + b.get_width() / 2), 2) for b in q_bars]
+    [0.2, 1.2]
+    """
+    first_bars = distribution_bars(ax, first, labels, width=0.4, offset=-0.2, label=first_label)
+    second_bars = distribution_bars(
+        ax, second, labels, color=second_color, width=0.4, offset=0.2, label=second_label
+    )
+    return first_bars, second_bars
 
 
 def bar_value_labels(ax: Axes, bars: Sequence[Rectangle], fmt: str = "{:.2f}") -> list[Text]:

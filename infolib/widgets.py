@@ -44,6 +44,7 @@ from .plots import (
     figure_to_data_uri,
     gaussian_fit_chart,
     new_figure,
+    paired_bars,
     set_bar_heights,
     set_decomposition,
     set_divergence_bars,
@@ -322,17 +323,14 @@ class FrequencyExplorer(Explorer):
         fig, ax = new_figure(6.4, 3.2)
         self._ax = ax
         zeros = np.zeros(6)
-        self._truth = distribution_bars(
-            ax, zeros, self.FACES, width=0.4, offset=-0.2, label="probability $p(x)$"
-        )
-        self._freq = distribution_bars(
+        self._truth, self._freq = paired_bars(
             ax,
             zeros,
+            zeros,
             self.FACES,
-            color=COLORS["accent"],
-            width=0.4,
-            offset=0.2,
-            label="frequency in $n$ rolls",
+            first_label="probability $p(x)$",
+            second_label="frequency in $n$ rolls",
+            second_color=COLORS["accent"],
         )
         ax.set_xlabel("face $x$")
         ax.set_ylabel("probability or frequency")
@@ -569,11 +567,8 @@ class DivergenceExplorer(Explorer):
             fig = CourseFigure(figsize=(6.4, 3.2), layout="constrained")
             ax, side = fig.subplots(1, 2, width_ratios=(2.2, 1))
         zeros = np.zeros(n)
-        self._p_bars = distribution_bars(
-            ax, zeros, self.labels, label="truth $p$", width=0.4, offset=-0.2
-        )
-        self._q_bars = distribution_bars(
-            ax, zeros, self.labels, color=COLORS["q"], label="model $q$", width=0.4, offset=0.2
+        self._p_bars, self._q_bars = paired_bars(
+            ax, zeros, zeros, self.labels, first_label="truth $p$", second_label="model $q$"
         )
         self._p_text = bar_value_labels(ax, self._p_bars)
         self._q_text = bar_value_labels(ax, self._q_bars)
@@ -878,17 +873,8 @@ class CrossEntropyExplorer(Explorer):
             for w, label in zip(weights, self.labels, strict=True)
         ]
         fig, (ax, ax_gap) = new_figure(6.4, 3.2, ncols=2)
-        self.p_bars = distribution_bars(
-            ax, self.p, self.labels, width=0.4, offset=-0.2, label="truth $p$"
-        )
-        self.q_bars = distribution_bars(
-            ax,
-            np.zeros(n),
-            self.labels,
-            color=COLORS["q"],
-            width=0.4,
-            offset=0.2,
-            label="model $q$",
+        self.p_bars, self.q_bars = paired_bars(
+            ax, self.p, np.zeros(n), self.labels, first_label="truth $p$", second_label="model $q$"
         )
         ax.legend(loc="upper right", fontsize=9)
         # A cross marks each outcome that p can produce and q rules out.
@@ -1270,17 +1256,8 @@ class MisconceptionExplorer(Explorer):
             fig = CourseFigure(figsize=(6.4, 3.2), layout="constrained")
             dist_ax, chain_ax = fig.subplots(1, 2, width_ratios=(1, 1))
         zeros = np.zeros(n)
-        self._p_bars = distribution_bars(
-            dist_ax, zeros, self.labels, width=0.4, offset=-0.2, label="truth $p$"
-        )
-        self._q_bars = distribution_bars(
-            dist_ax,
-            zeros,
-            self.labels,
-            color=COLORS["q"],
-            width=0.4,
-            offset=0.2,
-            label="model $q$",
+        self._p_bars, self._q_bars = paired_bars(
+            dist_ax, zeros, zeros, self.labels, first_label="truth $p$", second_label="model $q$"
         )
         dist_ax.legend(loc="upper right", fontsize=8.5)
         self._chain = decomposition_bars(
