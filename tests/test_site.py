@@ -138,8 +138,8 @@ def test_inline_scripts_appear_once(page: str, site: Path) -> None:
 
 
 def test_scripts_and_styles_are_self_hosted(page: str, site: Path) -> None:
-    """Nothing a page loads on its own comes from a CDN: MathJax and the widget manager are
-    served from _static/vendor (the Live Code button alone loads Thebe from a CDN, on click)."""
+    """Nothing a page loads comes from another site: MathJax is served from _static/vendor,
+    and pages with explorers load the site's own live-widgets.js, not a widget manager."""
     soup = soup_of(site / page)
     remote = [
         f"<{tag}> {url}"
@@ -152,8 +152,9 @@ def test_scripts_and_styles_are_self_hosted(page: str, site: Path) -> None:
     if soup.select("span.math, div.math"):
         assert any("_static/vendor/mathjax/tex-mml-chtml.js" in s for s in sources)
     if soup.find("script", type=WIDGET_STATE):
-        for name in ("widgets-offline.js", "vendor/requirejs/require.js", "embed-amd.js"):
-            assert any(name in s for s in sources), f"{page} does not load {name}"
+        assert any("_static/live-widgets.js" in s for s in sources), page
+        for name in ("require", "embed-amd", "html-manager", "thebe"):
+            assert not any(name in s for s in sources), f"{page} still loads {name}"
 
 
 @pytest.mark.parametrize("page", notebook_pages() or ["(no notebook pages)"])
@@ -171,7 +172,7 @@ def test_notebook_pages_have_launch_and_download_buttons(page: str, site: Path) 
     )
     hrefs = [a["href"] for a in soup.find_all("a", href=True)]
     assert binder in hrefs, f"{page}: no Binder button opening {notebook} in JupyterLab"
-    assert soup.find("button", class_="btn-launch-thebe"), f"{page}: no Live Code button"
+    assert not soup.find("button", class_="btn-launch-thebe"), f"{page}: Live Code is back"
     assert repo in hrefs, f"{page}: no repository button"
     download = soup.find("a", class_="btn-download-source-button")
     assert download is not None and download["href"].endswith(".ipynb"), (

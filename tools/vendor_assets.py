@@ -148,10 +148,17 @@ def extract(pkg: dict, tarball: Path, cache: Path) -> Path:
 
 def vendor(lock: Path = LOCK, cache: Path = CACHE) -> None:
     """Fetch (if needed), verify and extract every package in ``lock`` under ``cache``."""
-    for pkg in json.loads(lock.read_text())["packages"]:
+    packages = json.loads(lock.read_text())["packages"]
+    for pkg in packages:
         tarball, found = fetch(pkg, cache / "tarballs")
         check_integrity(pkg, found, "cached")
         extract(pkg, tarball, cache)
+    # A package dropped from the lock must not stay on the site from an older cache.
+    kept = {(cache / pkg["dest"]).resolve() for pkg in packages}
+    served = cache / "site" / "_static" / "vendor"
+    for folder in served.iterdir() if served.is_dir() else ():
+        if folder.is_dir() and folder.resolve() not in kept:
+            shutil.rmtree(folder)
 
 
 def relock(lock: Path = LOCK, cache: Path = CACHE) -> None:

@@ -1,0 +1,11 @@
+"""The course's explorers: live in the page, on the static website and in JupyterLab.
+
+Each explorer is an anywidget (:class:`~infolib.explorers.base.Explorer`): its view, a small
+ES module in ``js/``, draws the controls, numbers and figure and recomputes them in the
+browser; the Python side holds the controls as synced traits and gives infolib's numbers for
+them (``explorer.readout``).
+"""
+
+from .entropy import EntropyExplorer
+
+__all__ = ["EntropyExplorer"]

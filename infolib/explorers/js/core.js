@@ -1,0 +1,328 @@
+// Shared helpers of the explorer views: Python-compatible number formatting, the closed-form
+// measures the page computes itself, native labelled controls, readouts and small SVG charts.
+// Each view file imports what it needs from here; infolib/explorers/assets.py joins this file
+// and one view into the single module a widget carries in its state.
+
+// ---------------------------------------------------------------------------------------------
+// Numbers, formatted exactly as Python's f"{x:.{d}f}" formats them.
+
+/**
+ * Format `x` with `digits` decimals the way Python does: round half to even on the exact
+ * binary value (JavaScript's toFixed rounds exact ties up: 0.0625 gives "0.063", Python
+ * "0.062"). Infinities read as the book writes them.
+ */
+export function fmt(x, digits) {
+  if (x === Number.POSITIVE_INFINITY) return "∞";
+  if (x === Number.NEGATIVE_INFINITY) return "−∞";
+  if (Number.isNaN(x)) throw new Error("a readout value is NaN");
+  const sign = x < 0 || Object.is(x, -0) ? "-" : "";
+  // toFixed(100) is the exact decimal expansion of any double above 2**-48 in size; smaller
+  // values are nowhere near a rounding tie at the few decimals a readout shows.
+  const exact = Math.abs(x).toFixed(100);
+  const point = exact.indexOf(".");
+  const keep = exact.slice(0, point + 1 + digits).replace(".", "");
+  const rest = exact.slice(point + 1 + digits);
+  let roundUp = rest[0] > "5" || (rest[0] === "5" && /[1-9]/.test(rest.slice(1)));
+  if (rest[0] === "5" && !roundUp && !/[1-9]/.test(rest.slice(1))) {
+    roundUp = Number(keep[keep.length - 1]) % 2 === 1; // an exact tie: to even
+  }
+  let digitsOut = keep;
+  if (roundUp) {
+    const chars = keep.split("");
+    let i = chars.length - 1;
+    while (i >= 0 && chars[i] === "9") {
+      chars[i] = "0";
+      i -= 1;
+    }
+    if (i < 0) chars.unshift("1");
+    else chars[i] = String(Number(chars[i]) + 1);
+    digitsOut = chars.join("");
+  }
+  const whole = digitsOut.slice(0, digitsOut.length - digits) || "0";
+  const text = digits > 0 ? `${whole}.${digitsOut.slice(digitsOut.length - digits)}` : whole;
+  return sign + text;
+}
+
+/** Format with thousands separators, as Python's f"{n:,}" does for an integer. */
+export function fmtInt(n) {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measures, in the closed forms infolib documents (base 2 unless given).
+
+/** Weights divided by their total, or null when every weight is 0. */
+export function normalize(weights) {
+  let total = 0;
+  for (const w of weights) total += w;
+  if (!(total > 0)) return null;
+  return weights.map((w) => w / total);
+}
+
+/** Entropy H(p) = -sum p log p, with 0 log 0 = 0. */
+export function entropy(p, base = 2) {
+  let h = 0;
+  for (const x of p) if (x > 0) h -= x * Math.log(x);
+  return h / Math.log(base);
+}
+
+/** Cross-entropy H(p, q) = -sum p log q: infinite when q rules out an outcome p allows. */
+export function crossEntropy(p, q, base = 2) {
+  let h = 0;
+  for (let i = 0; i < p.length; i += 1) {
+    if (p[i] > 0) {
+      if (q[i] === 0) return Number.POSITIVE_INFINITY;
+      h -= p[i] * Math.log(q[i]);
+    }
+  }
+  return h / Math.log(base);
+}
+
+/**
+ * KL divergence D(p || q) = sum p log(p / q), as a sum of terms that are never negative:
+ * p (u - log1p(u)) with u = q/p - 1, plus the mass q puts where p is 0 (both sum to 1).
+ * Infinite when q gives 0 to an outcome p allows.
+ */
+export function klDivergence(p, q, base = 2) {
+  let d = 0;
+  for (let i = 0; i < p.length; i += 1) {
+    if (p[i] > 0) {
+      if (q[i] === 0) return Number.POSITIVE_INFINITY;
+      const u = (q[i] - p[i]) / p[i];
+      d += p[i] * (u - Math.log1p(u));
+    } else {
+      d += q[i];
+    }
+  }
+  return d / Math.log(base);
+}
+
+/** Jensen-Shannon divergence: the mean KL of p and q from their mixture m. */
+export function jsDivergence(p, q, base = 2) {
+  const m = p.map((x, i) => (x + q[i]) / 2);
+  return (klDivergence(p, m, base) + klDivergence(q, m, base)) / 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// DOM.
+
+/** Create an HTML element with attributes and children (strings become text). */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "class") el.className = value;
+    else if (key.startsWith("on")) el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+let uid = 0;
+/** A page-unique id for label/for pairs. */
+export function uniqueId(stem) {
+  uid += 1;
+  return `ix-${stem}-${uid}`;
+}
+
+/** A number shown in a readout: its key lets tests compare it with infolib's value. */
+export function num(key, value, digits, unit = "") {
+  return h("span", { class: "ix-num", "data-key": key }, fmt(value, digits) + (unit ? ` ${unit}` : ""));
+}
+
+/**
+ * A labelled native range input with its value shown beside it. `onInput(value)` runs on
+ * every move (drag or keyboard). `format(value)` writes the visible value and the
+ * aria-valuetext a screen reader announces.
+ */
+export function slider({ label, min, max, step, value, format, onInput, key }) {
+  const id = uniqueId("range");
+  const output = h("output", { for: id, class: "ix-value" }, format(value));
+  const input = h("input", {
+    type: "range",
+    id,
+    min,
+    max,
+    step,
+    value,
+    "data-control": key,
+    "aria-valuetext": format(value),
+  });
+  input.addEventListener("input", () => {
+    const v = Number(input.value);
+    output.textContent = format(v);
+    input.setAttribute("aria-valuetext", format(v));
+    onInput(v);
+  });
+  const set = (v) => {
+    input.value = String(v);
+    output.textContent = format(Number(input.value));
+    input.setAttribute("aria-valuetext", format(Number(input.value)));
+  };
+  return { el: h("div", { class: "ix-slider" }, h("label", { for: id }, label), input, output), input, set };
+}
+
+/** A group of radio buttons (one choice of a few), with a visible legend. */
+export function choice({ legend, options, value, onChange, key }) {
+  const name = uniqueId("choice");
+  const inputs = options.map((option) =>
+    h("input", { type: "radio", name, value: option, checked: option === value, "data-control": key }),
+  );
+  const labels = inputs.map((input, i) => h("label", { class: "ix-radio" }, input, ` ${options[i]}`));
+  for (const input of inputs) input.addEventListener("change", () => input.checked && onChange(input.value));
+  const set = (v) => {
+    for (const input of inputs) input.checked = input.value === v;
+  };
+  return { el: h("fieldset", { class: "ix-choice" }, h("legend", {}, legend), ...labels), inputs, set };
+}
+
+/**
+ * The frame every explorer shares: title, controls, a live readout region, the figure, a
+ * message line for invalid states, and (on the static website only) one line on what a
+ * kernel adds.
+ */
+export function shell(el, { title, staticPage }) {
+  const controls = h("div", { class: "ix-controls" });
+  const readout = h("div", { class: "ix-readout", "aria-live": "polite" });
+  const figure = h("div", { class: "ix-figure" });
+  const message = h("p", { class: "ix-message", role: "status" });
+  const root = h(
+    "section",
+    { class: "infolib-explorer", "aria-label": title },
+    h("p", { class: "ix-title" }, title),
+    controls,
+    readout,
+    figure,
+    message,
+  );
+  if (staticPage) {
+    root.append(
+      h(
+        "p",
+        { class: "ix-note" },
+        "Live in this page, computed by your browser. In a kernel you can also change the code around it: ",
+        h("a", { href: "intro.html#run-the-notebooks" }, "run this chapter on Binder or locally"),
+        ".",
+      ),
+    );
+  }
+  el.replaceChildren(root);
+  return { root, controls, readout, figure, message };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SVG charts, drawn at the figure's real width so text keeps its size on a phone.
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** Create an SVG element with attributes and children. */
+export function s(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value !== null && value !== undefined) el.setAttribute(key, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+/** Round "nice" tick values covering [lo, hi]. */
+export function ticks(lo, hi, count = 5) {
+  const span = hi - lo || 1;
+  const raw = span / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((m) => span / m <= count) ?? 10 * mag;
+  const out = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
+    out.push(Math.abs(t) < step * 1e-9 ? 0 : t);
+  }
+  return out;
+}
+
+/** Trim a tick value to at most 3 significant decimals ("0.25", "2", "0.1"). */
+export function tickLabel(t) {
+  return String(Number(t.toFixed(3)));
+}
+
+/**
+ * An SVG figure with a text alternative, sized to its container. Returns the svg and a
+ * `frame(width, height, margin)` helper giving the plotting area.
+ */
+export function figureSvg(container, { height, alt }) {
+  const width = Math.max(280, Math.min(720, Math.floor(container.clientWidth || 640)));
+  const svg = s("svg", {
+    class: "ix-svg",
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: "img",
+    "aria-label": alt,
+  });
+  container.replaceChildren(svg);
+  return { svg, width, height };
+}
+
+/**
+ * Axes in a rectangle: y from `y0` to `y1` (data) maps to the rectangle's bottom and top.
+ * Draws the y ticks and grid, the axis labels, and returns the mapping.
+ */
+export function axes(svg, { x, y, w, hgt, yMin, yMax, yLabel, xLabel, yTicks }) {
+  const sy = (v) => y + hgt - ((v - yMin) / (yMax - yMin)) * hgt;
+  const group = s("g", { class: "ix-axes" });
+  for (const t of yTicks ?? ticks(yMin, yMax, 4)) {
+    group.append(
+      s("line", { x1: x, x2: x + w, y1: sy(t), y2: sy(t), class: "ix-grid" }),
+      s("text", { x: x - 6, y: sy(t) + 4, "text-anchor": "end", class: "ix-tick" }, tickLabel(t)),
+    );
+  }
+  group.append(s("line", { x1: x, x2: x + w, y1: y + hgt, y2: y + hgt, class: "ix-axis" }));
+  if (yLabel) {
+    group.append(
+      s(
+        "text",
+        { x: 12, y: y + hgt / 2, transform: `rotate(-90 12 ${y + hgt / 2})`, "text-anchor": "middle", class: "ix-label" },
+        yLabel,
+      ),
+    );
+  }
+  if (xLabel) {
+    group.append(s("text", { x: x + w / 2, y: y + hgt + 34, "text-anchor": "middle", class: "ix-label" }, xLabel));
+  }
+  svg.append(group);
+  return sy;
+}
+
+/** Call `redraw` when the container's width changes (phones rotate, sidebars open). */
+export function onWidthChange(container, redraw) {
+  let last = container.clientWidth;
+  if (typeof ResizeObserver === "undefined") return;
+  new ResizeObserver(() => {
+    if (container.clientWidth !== last) {
+      last = container.clientWidth;
+      redraw();
+    }
+  }).observe(container);
+}
+
+/**
+ * Run `render` and show a failure in the explorer instead of losing it: a reader sees a
+ * message, a test sees the data-error attribute.
+ */
+export function guarded(parts, render) {
+  return (...args) => {
+    try {
+      render(...args);
+      parts.root.removeAttribute("data-error");
+    } catch (err) {
+      parts.root.setAttribute("data-error", String(err));
+      parts.message.textContent = `This explorer hit an error: ${err}`;
+      throw err;
+    }
+  };
+}
