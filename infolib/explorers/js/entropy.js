@@ -26,9 +26,10 @@ function draw(container, labels, p, hBits, ceiling) {
   const { svg, width, height } = figureSvg(container, { height: 260, alt });
   const top = 24;
   const plotH = height - top - 48;
-  const gaugeW = 70;
-  const left = 52;
-  const barsW = width - left - gaugeW - 70;
+  const narrow = width < 480;
+  const gaugeW = narrow ? 56 : 70;
+  const left = narrow ? 44 : 52;
+  const barsW = width - left - gaugeW - (narrow ? 24 : 70);
   const sy = axes(svg, { x: left, y: top, w: barsW, hgt: plotH, yMin: 0, yMax: 1, yLabel: "p(x)" });
   const slot = barsW / n;
   labels.forEach((label, i) => {
