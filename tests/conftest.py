@@ -9,7 +9,9 @@ builds it first).
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import os
 import sys
 import threading
@@ -82,8 +84,30 @@ def site() -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as GitHub Pages does: text compressed with gzip when the browser asks."""
+
+    COMPRESS = {".html", ".js", ".css", ".json", ".svg", ".txt", ".map", ".ipynb", ".xml"}
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_head(self):  # type: ignore[override]
+        path = Path(self.translate_path(self.path))
+        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (gzip_ok and path.is_file() and path.suffix in self.COMPRESS):
+            return super().send_head()
+        body = _gzipped(path, path.stat().st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@functools.cache
+def _gzipped(path: Path, mtime_ns: int) -> bytes:
+    return gzip.compress(path.read_bytes(), compresslevel=6)
 
 
 @pytest.fixture(scope="session")

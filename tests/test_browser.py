@@ -39,11 +39,11 @@ PREPARE = """
 async (timeout) => {
   const wait = (ms) => new Promise((r) => setTimeout(r, ms));
   const deadline = Date.now() + timeout;
-  // Widgets: every saved view becomes a rendered view inside a .widget-subarea.
+  // Explorers: live-widgets.js marks the page once every saved view is rendered.
   const views = document.querySelectorAll(
-    'script[type="application/vnd.jupyter.widget-view+json"]').length;
+    'script[type="application/vnd.jupyter.widget-state+json"]').length;
   while (views && Date.now() < deadline &&
-         document.querySelectorAll('.widget-subarea > .jupyter-widgets').length < views) {
+         document.documentElement.dataset.explorersReady !== 'true') {
     await wait(50);
   }
   // MathJax: its startup promise resolves after the first typesetting pass.
@@ -81,22 +81,45 @@ INSPECT = """
     mjx: document.querySelectorAll('mjx-container').length,
     mjxErrors: [...document.querySelectorAll('mjx-merror')].map((m) => m.textContent),
     views: document.querySelectorAll(
-      'script[type="application/vnd.jupyter.widget-view+json"]').length,
-    rendered: document.querySelectorAll('.widget-subarea > .jupyter-widgets').length,
+      'script[type="application/vnd.jupyter.widget-view+json"], .infolib-live').length,
+    rendered: document.querySelectorAll('.infolib-live[data-ready="true"]').length,
     explorers: [...document.querySelectorAll('.infolib-explorer')].map((e) => ({
       size: box(e),
-      controls: [...e.querySelectorAll(
-        '.widget-slider, .widget-toggle-buttons, .widget-dropdown, .widget-checkbox')]
-        .filter(visible).length,
-      sliders: [...e.querySelectorAll('.widget-slider')].filter(visible).length,
-      images: [...e.querySelectorAll('img')].map((i) => ({
-        loaded: i.complete && i.naturalWidth > 0, size: box(i), alt: i.alt })),
-      readout: [...e.querySelectorAll('.widget-html-content')]
+      controls: [...e.querySelectorAll('input')].filter(visible).length,
+      labelled: [...e.querySelectorAll('input')].every((i) => i.labels && i.labels.length),
+      images: [...e.querySelectorAll('svg[role="img"]')].map((i) => ({
+        size: box(i), alt: i.getAttribute('aria-label') || '' })),
+      readout: [...e.querySelectorAll('[aria-live]')]
         .map((h) => h.innerText.trim()).filter(Boolean).join(' | '),
     })),
     brokenImages: [...document.images].filter((i) => !(i.complete && i.naturalWidth > 0))
       .map((i) => i.currentSrc || i.src),
   };
+}
+"""
+
+PHONE = """
+() => {
+  const W = innerWidth;
+  // Innermost elements past the right edge that no scrolling box contains.
+  const inScroller = (el) => {
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX)) return true;
+    }
+    return false;
+  };
+  const wide = [...document.querySelectorAll('body *')].filter((el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.right > W + 1 && !inScroller(el) &&
+      ![...el.children].some((c) => c.getBoundingClientRect().right > W + 1);
+  }).slice(0, 5).map((el) => el.tagName + '.' + el.className + ': '
+                      + (el.textContent || '').trim().slice(0, 50));
+  // A display equation wider than its box must scroll in it, never be clipped.
+  const cutEquations = [...document.querySelectorAll('mjx-container[display="true"]')]
+    .filter((m) => m.scrollWidth > m.clientWidth + 1 &&
+                   !['auto', 'scroll'].includes(getComputedStyle(m).overflowX))
+    .map((m) => m.textContent.slice(0, 40));
+  return { viewport: W, pageWidth: document.documentElement.scrollWidth, wide, cutEquations };
 }
 """
 
@@ -119,6 +142,7 @@ class Visit:
     light: dict = field(default_factory=dict)
     dark: dict | None = None
     axe: dict[str, list[dict]] = field(default_factory=dict)
+    phone: dict = field(default_factory=dict)
     transferred: int = 0
     requests: int = 0
     seconds: float = 0.0
@@ -220,6 +244,10 @@ def _visit(browser, site_url: str, page: str) -> Visit:
                 name = screenshot_name(page, f"--explorer{i}--dark")
                 explorer.screenshot(path=SCREENSHOTS / name)
             visit.axe["dark"] = _axe(tab)
+        tab.set_viewport_size({"width": 390, "height": 844})
+        tab.wait_for_timeout(300)  # layout, and explorers redraw at the new width
+        visit.phone = tab.evaluate(PHONE)
+        tab.screenshot(path=SCREENSHOTS / screenshot_name(page, "--phone"), full_page=True)
     finally:
         context.close()
     visit.seconds = time.perf_counter() - started
@@ -285,19 +313,42 @@ def test_math_is_typeset(visit: Visit) -> None:
 def test_explorers_render_saved_state(visit: Visit) -> None:
     info = visit.light
     assert info["rendered"] == info["views"], (
-        f"{info['views']} saved widget views, {info['rendered']} rendered by the widget manager"
+        f"{info['views']} saved widget views, {info['rendered']} rendered by live-widgets.js"
     )
+    assert len(info["explorers"]) == info["views"]
     for i, explorer in enumerate(info["explorers"]):
         where = f"explorer {i} on {visit.page}"
         width, height = explorer["size"]
         assert width > 0 and height > 0, f"{where} has no size"
         assert explorer["controls"] > 0, f"{where} shows no control"
+        assert explorer["labelled"], f"{where} has a control without a label"
         assert explorer["images"], f"{where} shows no figure"
         for image in explorer["images"]:
-            assert image["loaded"], f"{where}: its figure did not load"
             assert min(image["size"]) > 50, f"{where}: its figure is {image['size']} px"
-            assert len(image["alt"]) > 20, f"{where}: its figure lacks alt text"
+            assert len(image["alt"]) > 20, f"{where}: its figure lacks a text alternative"
         assert explorer["readout"], f"{where} shows no readout text"
+
+
+#: A chapter page's first load (everything the browser fetched until math and explorers were
+#: ready, compressed as GitHub Pages sends it) may not exceed this.
+FIRST_LOAD_BUDGET = 600 * 1024
+
+
+def test_first_load_is_light(visit: Visit) -> None:
+    assert visit.transferred <= FIRST_LOAD_BUDGET, (
+        f"{visit.page}: first load {visit.transferred / 1024:,.0f} KiB transferred "
+        f"(budget {FIRST_LOAD_BUDGET // 1024} KiB gzipped)"
+    )
+
+
+def test_fits_a_phone(visit: Visit) -> None:
+    """At 390 x 844 no page is wider than the screen and no display equation is cut off."""
+    phone = visit.phone
+    assert phone["pageWidth"] <= phone["viewport"], (
+        f"{visit.page} is {phone['pageWidth']} px wide on a {phone['viewport']} px phone: "
+        f"{phone['wide']}"
+    )
+    assert not phone["cutEquations"], f"display equations cut off: {phone['cutEquations']}"
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])

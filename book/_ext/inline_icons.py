@@ -100,6 +100,48 @@ def inline_icons(app: Sphinx, exception: Exception | None) -> None:
         if new != text:
             page.write_text(new, encoding="utf-8")
     (out / SCRIPT).unlink(missing_ok=True)  # no page loads it any more
+    subset_icon_fonts(out)
+
+
+#: Private-use code points, where Font Awesome puts its glyphs.
+_PUA = re.compile("[\ue000-\uf8ff]")
+_ESCAPE = re.compile(r"\\(f[0-9a-f]{3})\b")
+FONTS = Path("_static") / "vendor" / "fontawesome" / "webfonts"
+
+
+def css_glyphs(out: Path) -> set[int]:
+    """Icon code points the site's stylesheets draw as text (admonition and toggle icons).
+
+    The theme's stylesheet also lists every Font Awesome class (``.fa-bars::before``), but
+    those only draw on ``<i>`` placeholders, which are now inline SVG: from that file only
+    the literal characters of its ``--pst-icon-*`` variables count. Other stylesheets count
+    in full.
+    """
+    points: set[int] = set()
+    for css in (out / "_static").rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        points.update(ord(c) for c in _PUA.findall(text))
+        if css.name != "pydata-sphinx-theme.css":
+            points.update(int(h, 16) for h in _ESCAPE.findall(text))
+    return points
+
+
+def subset_icon_fonts(out: Path) -> None:
+    """Cut the icon web fonts down to :func:`css_glyphs` (the solid font alone is 150 KiB)."""
+    from fontTools import subset
+
+    points = css_glyphs(out)
+    theme_fonts = theme_script().parents[1] / "vendor" / "fontawesome" / "webfonts"
+    for font in (out / FONTS).glob("*.woff2"):
+        options = subset.Options()
+        options.flavor = "woff2"
+        options.layout_features = []
+        # From the theme's full font each time, so a rebuild never subsets a subset.
+        loaded = subset.load_font(str(theme_fonts / font.name), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=points & set(loaded.getBestCmap() or {}))
+        subsetter.subset(loaded)
+        subset.save_font(loaded, str(font), options)
 
 
 def add_stylesheet(app: Sphinx) -> None:

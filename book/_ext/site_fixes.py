@@ -28,6 +28,9 @@ function gives the bibliography's entries (docutils writes ``role="list"`` aroun
 replacement for the deprecated ``doc-biblioentry``; axe-core (aria-required-children,
 critical) does not accept the old role as the items of a list.
 
+**Light first load.** Every image in a page's body gets ``loading="lazy"``: the figures further
+down a chapter load as the reader scrolls to them.
+
 **Self-hosted scripts present.** MathJax and the widget manager are served from the site
 (``mathjax_path`` and ``nb_ipywidgets_js`` in ``_config.yml`` point into ``_static/vendor``,
 filled by ``tools/vendor_assets.py``). :func:`add_static_and_check` stops the build with a
@@ -36,6 +39,7 @@ clear message if those files are missing, instead of publishing pages that 404 o
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +91,10 @@ def fix_accessible_names(
     body = context.get("body")
     if isinstance(body, str):
         body = body.replace(MYST_NB_SUMMARY, "<summary>")
-        context["body"] = body.replace(DOCUTILS_BIBLIOENTRY, 'role="listitem"')
+        body = body.replace(DOCUTILS_BIBLIOENTRY, 'role="listitem"')
+        # Figures further down a chapter load when the reader scrolls near them, so a page's
+        # first load stays light on a slow connection.
+        context["body"] = re.sub(r"<img (?![^>]*\bloading=)", '<img loading="lazy" ', body)
 
 
 def add_static_and_check(app: Sphinx) -> None:
