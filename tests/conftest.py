@@ -86,7 +86,7 @@ def site() -> Path:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site as GitHub Pages does: text compressed with gzip when the browser asks."""
 
-    COMPRESS = {".html", ".js", ".css", ".json", ".svg", ".txt", ".map", ".ipynb", ".xml"}
+    COMPRESS = frozenset({".html", ".js", ".css", ".json", ".svg", ".txt", ".map", ".ipynb", ".xml"})
 
     def log_message(self, format: str, *args: object) -> None:
         pass
