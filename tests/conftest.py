@@ -8,13 +8,8 @@ builds it first).
 
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
-import io
 import os
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,6 +33,7 @@ CHROMIUM_ARGS = [
 
 sys.path.insert(0, str(ROOT / "tools"))
 import page_weight  # noqa: E402
+import site_server  # noqa: E402
 
 #: Lines printed at the end of the run (page weights, browser timings), by topic.
 SUMMARY: dict[str, list[str]] = {}
@@ -83,45 +79,12 @@ def site() -> Path:
     return require_site()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as GitHub Pages does: text compressed with gzip when the browser asks."""
-
-    COMPRESS = frozenset({".html", ".js", ".css", ".json", ".svg", ".txt", ".map", ".ipynb", ".xml"})
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[override]
-        path = Path(self.translate_path(self.path))
-        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (gzip_ok and path.is_file() and path.suffix in self.COMPRESS):
-            return super().send_head()
-        body = _gzipped(path, path.stat().st_mtime_ns)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-@functools.cache
-def _gzipped(path: Path, mtime_ns: int) -> bytes:
-    return gzip.compress(path.read_bytes(), compresslevel=6)
-
-
 @pytest.fixture(scope="session")
 def site_url(site: Path) -> Iterator[str]:
-    """Base URL of the built site, served on 127.0.0.1 for the session."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Base URL of the built site, served on 127.0.0.1 for the session (gzip, as on GitHub
+    Pages: tools/site_server.py)."""
+    with site_server.serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

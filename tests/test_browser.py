@@ -53,7 +53,6 @@ async (timeout) => {
       await Promise.race([MathJax.startup.promise, wait(Math.max(0, deadline - Date.now()))]);
     }
   }
-  while (Date.now() < deadline && ![...document.images].every((i) => i.complete)) await wait(50);
   await document.fonts.ready;
   return views;
 }
@@ -76,9 +75,9 @@ INSPECT = """
     theme: document.documentElement.dataset.theme,
     text: texts.join(' '),
     math: mathSources.length,
-    mathUntypeset: mathSources.filter((m) => !m.querySelector('mjx-container'))
+    mathUntypeset: mathSources.filter((m) => !m.querySelector('mjx-container mjx-math'))
                                .map((m) => m.textContent.slice(0, 80)),
-    mjx: document.querySelectorAll('mjx-container').length,
+    mjx: document.querySelectorAll('mjx-container mjx-math').length,
     mjxErrors: [...document.querySelectorAll('mjx-merror')].map((m) => m.textContent),
     views: document.querySelectorAll(
       'script[type="application/vnd.jupyter.widget-view+json"], .infolib-live').length,
@@ -120,6 +119,17 @@ PHONE = """
                    !['auto', 'scroll'].includes(getComputedStyle(m).overflowX))
     .map((m) => m.textContent.slice(0, 40));
   return { viewport: W, pageWidth: document.documentElement.scrollWidth, wide, cutEquations };
+}
+"""
+
+# Figures further down load lazily (as a reader scrolls): load them all before inspecting.
+LOAD_ALL_IMAGES = """
+async (timeout) => {
+  const deadline = Date.now() + timeout;
+  document.querySelectorAll('img[loading="lazy"]').forEach((i) => { i.loading = 'eager'; });
+  while (Date.now() < deadline && ![...document.images].every((i) => i.complete)) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 """
 
@@ -220,13 +230,16 @@ def _visit(browser, site_url: str, page: str) -> Visit:
             tab.wait_for_url(urljoin(urljoin(site_url, page), target), wait_until="load")
         tab.evaluate(PREPARE, TIMEOUT_MS)
         tab.wait_for_load_state("networkidle")
+        # The first load: what arrived until math and explorers were ready and the network
+        # went quiet, before anything scrolls.
+        resources = tab.evaluate(RESOURCES)
+        visit.requests = len(resources)
+        visit.transferred = sum(size for _, size in resources)
+        tab.evaluate(LOAD_ALL_IMAGES, TIMEOUT_MS)
         visit.final_url = tab.url
         visit.light = tab.evaluate(INSPECT)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         tab.screenshot(path=SCREENSHOTS / screenshot_name(page), full_page=True)
-        resources = tab.evaluate(RESOURCES)
-        visit.requests = len(resources)
-        visit.transferred = sum(size for _, size in resources)
         visit.axe["light"] = _axe(tab)
         explorers = tab.locator(".infolib-explorer").all()
         for i, explorer in enumerate(explorers):
