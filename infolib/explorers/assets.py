@@ -14,6 +14,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+__all__ = ["bundle", "stylesheet"]
+
 JS = Path(__file__).resolve().parent / "js"
 _CORE_IMPORT = re.compile(r'^import\s*\{[^}]*\}\s*from\s*"\./core\.js";\s*$', re.MULTILINE)
 _EXPORT = re.compile(r"^export (?=(?:async )?function |const |let |class )", re.MULTILINE)

@@ -16,6 +16,8 @@ import anywidget
 
 from .assets import stylesheet
 
+__all__ = ["Explorer"]
+
 
 class Explorer(anywidget.AnyWidget):
     """Base class: a view module, the shared stylesheet, a short stable repr."""

@@ -11,6 +11,8 @@ from ..readouts.entropy import WEIGHT_RANGE, entropy_readout
 from .assets import bundle
 from .base import Explorer
 
+__all__ = ["EntropyExplorer"]
+
 
 class EntropyExplorer(Explorer):
     """Set a weight for each outcome; see the distribution, its entropy and the ``log n`` ceiling.

@@ -9,6 +9,8 @@ from ..readouts.surprisal import P_RANGE, UNITS, surprisal_readout
 from .assets import bundle
 from .base import Explorer
 
+__all__ = ["SurprisalExplorer"]
+
 
 class SurprisalExplorer(Explorer):
     """Move the probability ``p`` of an event and watch its surprisal ``-log p``.

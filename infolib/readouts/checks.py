@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+__all__ = ["labels_for", "on_grid"]
+
 
 def on_grid(name: str, values: Sequence[float], lo: float, hi: float, step: float) -> list[float]:
     """Check that every value is a number in ``[lo, hi]`` on the slider's grid of ``step``.
