@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from conftest import ROOT, SCREENSHOTS, SITE, SUMMARY, site_pages
@@ -88,6 +88,7 @@ INSPECT = """
       labelled: [...e.querySelectorAll('input')].every((i) => i.labels && i.labels.length),
       images: [...e.querySelectorAll('svg[role="img"]')].map((i) => ({
         size: box(i), alt: i.getAttribute('aria-label') || '' })),
+      links: [...e.querySelectorAll('a[href]')].map((a) => a.href),
       readout: [...e.querySelectorAll('[aria-live]')]
         .map((h) => h.innerText.trim()).filter(Boolean).join(' | '),
     })),
@@ -340,6 +341,13 @@ def test_explorers_render_saved_state(visit: Visit) -> None:
             assert min(image["size"]) > 50, f"{where}: its figure is {image['size']} px"
             assert len(image["alt"]) > 20, f"{where}: its figure lacks a text alternative"
         assert explorer["readout"], f"{where} shows no readout text"
+        for link in explorer["links"]:  # drawn by the view, so the site checks cannot see it
+            parts = urlsplit(link)
+            target = SITE / parts.path.lstrip("/")
+            assert target.is_file(), f"{where} links to a missing page: {link}"
+            assert not parts.fragment or f'id="{parts.fragment}"' in target.read_text(), (
+                f"{where} links to a missing anchor: {link}"
+            )
 
 
 #: A chapter page's first load (everything the browser fetched until math and explorers were

@@ -205,7 +205,7 @@ export function shell(el, { title, staticPage }) {
         "p",
         { class: "ix-note" },
         "Live in this page, computed by your browser. In a kernel you can also change the code around it: ",
-        h("a", { href: "intro.html#run-the-notebooks" }, "run this chapter on Binder or locally"),
+        h("a", { href: "intro.html#run-in-a-kernel" }, "run this chapter on Binder or locally"),
         ".",
       ),
     );
