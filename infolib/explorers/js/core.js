@@ -186,7 +186,11 @@ export function choice({ legend, options, value, onChange, key }) {
  * kernel adds.
  */
 export function shell(el, { title, staticPage }) {
-  const controls = h("div", { class: "ix-controls" });
+  // In JupyterLab the notebook around an output handles arrow keys itself (and cancels their
+  // default action); keys pressed on a control stop here, so a focused slider moves with the
+  // arrow keys in JupyterLab as on the website.
+  const controls = h("div", { class: "ix-controls", "data-lm-suppress-shortcuts": "true" });
+  controls.addEventListener("keydown", (event) => event.stopPropagation());
   const readout = h("div", { class: "ix-readout", "aria-live": "polite" });
   const figure = h("div", { class: "ix-figure" });
   const message = h("p", { class: "ix-message", role: "status" });
