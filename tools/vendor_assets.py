@@ -135,6 +135,8 @@ def extract(pkg: dict, tarball: Path, cache: Path) -> Path:
             source = tar.extractfile(member)
             assert source is not None
             target.write_bytes(source.read())
+            if member.mode & 0o111:  # a tool shipped as a binary (biome) stays executable
+                target.chmod(0o755)
             written.append(rel.as_posix())
     if unmatched:
         raise VendorError(
