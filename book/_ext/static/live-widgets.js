@@ -79,13 +79,40 @@ async function renderView(script, models) {
   }
 }
 
-async function main() {
-  const stateScript = document.querySelector(STATE);
-  if (!stateScript) return;
-  const models = JSON.parse(stateScript.textContent).state ?? {};
-  await Promise.all([...document.querySelectorAll(VIEW)].map((s) => renderView(s, models)));
-  document.documentElement.dataset.explorersReady = "true";
+// Each explorer starts as soon as the parser has read its place in the page, not at the end:
+// on a slow phone the explorers are live before MathJax has typeset the chapter's formulas.
+function main() {
+  let models = null;
+  const started = new Set();
+  const pending = [];
+  const scan = () => {
+    if (!models) {
+      const stateScript = document.querySelector(STATE);
+      if (!stateScript?.nextSibling && document.readyState === "loading") return;
+      models = stateScript ? (JSON.parse(stateScript.textContent).state ?? {}) : {};
+    }
+    for (const script of document.querySelectorAll(VIEW)) {
+      // A script the parser is still filling has no next sibling yet.
+      if (started.has(script) || (!script.nextSibling && document.readyState === "loading")) continue;
+      started.add(script);
+      pending.push(renderView(script, models));
+    }
+  };
+  const finish = async () => {
+    scan();
+    await Promise.all(pending);
+    document.documentElement.dataset.explorersReady = "true";
+  };
+  if (document.readyState === "loading") {
+    const observer = new MutationObserver(scan);
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", () => {
+      observer.disconnect();
+      finish();
+    });
+  } else {
+    finish();
+  }
 }
 
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);
-else main();
+main();
