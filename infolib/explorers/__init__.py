@@ -6,6 +6,14 @@ browser; the Python side holds the controls as synced traits and gives infolib's
 them (``explorer.readout``).
 """
 
+from .cross_entropy import CrossEntropyExplorer
+from .divergence import DivergenceExplorer
 from .entropy import EntropyExplorer
+from .gaussian_fit import GaussianFitExplorer
 
-__all__ = ["EntropyExplorer"]
+__all__ = [
+    "CrossEntropyExplorer",
+    "DivergenceExplorer",
+    "EntropyExplorer",
+    "GaussianFitExplorer",
+]
