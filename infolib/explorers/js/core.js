@@ -338,9 +338,27 @@ export function ruledOut(a, b) {
   return out;
 }
 
+/**
+ * An id unique in the whole page. uniqueId() counts per module, and each explorer's bundle is
+ * its own module, so two different explorers on one page (chapter 5) draw the same ids from it.
+ */
+export function pageUniqueId(stem) {
+  globalThis.infolibIdCount = (globalThis.infolibIdCount ?? 0) + 1;
+  return `ix-${stem}-p${globalThis.infolibIdCount}`;
+}
+
+/** Give every id under `root` (and the label/output `for` pointing at it) a page-unique value. */
+export function ownIds(root) {
+  for (const el of root.querySelectorAll("[id]")) {
+    const id = pageUniqueId("own");
+    for (const ref of root.querySelectorAll(`[for="${el.id}"]`)) ref.setAttribute("for", id);
+    el.id = id;
+  }
+}
+
 /** Add a diagonal hatch pattern to `svg` (its stroke from the CSS class ix-hatch); its fill URL. */
 export function hatchPattern(svg) {
-  const id = uniqueId("hatch");
+  const id = pageUniqueId("hatch");
   svg.append(
     s(
       "defs",
@@ -374,13 +392,14 @@ export function legend(svg, x, y, entries) {
 /**
  * Paired bars, one pair per outcome: `first` (left of each slot) and `second` (right; null
  * draws none), on a probability axis from 0 to 1 in the rectangle (x, y, w, hgt). Each bar
- * carries its value to 2 decimals when the slot is wide enough. Returns the y mapping and the
- * centre of each slot's second bar.
+ * carries its value to 2 decimals when the slot is wide enough, except the second bars listed
+ * in `unlabelled` (where a view draws a mark instead). Returns the y mapping and the centre of
+ * each slot's second bar.
  */
-export function pairedBars(svg, { x, y, w, hgt, labels, first, second, classes, yLabel }) {
+export function pairedBars(svg, { x, y, w, hgt, labels, first, second, classes, yLabel, unlabelled = [] }) {
   const sy = axes(svg, { x, y, w, hgt, yMin: 0, yMax: 1, yLabel });
   const slot = w / labels.length;
-  const bar = Math.min(36, slot * 0.36);
+  const bar = Math.min(36, slot * 0.4);
   const showValues = bar >= 26;
   const centres = [];
   labels.forEach((label, i) => {
@@ -392,10 +411,15 @@ export function pairedBars(svg, { x, y, w, hgt, labels, first, second, classes, 
       const left = cx - bar + k * bar;
       const v = values[i];
       svg.append(s("rect", { x: left, y: sy(v), width: bar - 1, height: sy(0) - sy(v), class: classes[k] }));
-      if (showValues) {
+      if (showValues && !(k === 1 && unlabelled.includes(i))) {
         svg.append(s("text", { x: left + bar / 2, y: sy(v) - 4, "text-anchor": "middle", class: "ix-tick" }, fmt(v, 2)));
       }
     });
   });
   return { sy, centres };
+}
+
+/** A vertical axis label centred at (x, yMid): axes() puts its own at the figure's left edge. */
+export function yLabelAt(svg, x, yMid, text) {
+  svg.append(s("text", { x, y: yMid, transform: `rotate(-90 ${x} ${yMid})`, "text-anchor": "middle", class: "ix-label" }, text));
 }

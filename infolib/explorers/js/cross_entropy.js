@@ -14,11 +14,13 @@ import {
   normalize,
   num,
   onWidthChange,
+  ownIds,
   pairedBars,
   ruledOut,
   s,
   shell,
   slider,
+  yLabelAt,
 } from "./core.js";
 
 const WEIGHTS = { min: 0, max: 10, step: 0.1 };
@@ -93,14 +95,15 @@ function altText(labels, p, q, hp, ce, gap, missed) {
 
 /** H(p) beside H(p, q) on a bits axis; the gap hatched; off-scale values capped and labelled. */
 function gapBars(svg, { x, y, w, hgt, top, hp, ce }) {
-  const sy = axes(svg, { x, y, w, hgt, yMin: 0, yMax: top, yLabel: "average code length (bits)" });
+  const sy = axes(svg, { x, y, w, hgt, yMin: 0, yMax: top });
+  yLabelAt(svg, x - 34, y + hgt / 2, "average code length (bits)");
   const cap = 0.88 * top;
-  const bar = Math.min(56, w * 0.26);
-  const cx = [x + w * 0.2, x + w * 0.55];
+  const bar = Math.min(48, w * 0.25);
+  const cx = [x + w * 0.22, x + w * 0.64];
   const place = (value) => Math.min(value, cap);
   const label = (value) => {
     if (value === Number.POSITIVE_INFINITY) return "∞ (infinite)";
-    return value <= cap ? `${fmt(value, 3)} bits` : `↑ ${fmt(value, 3)} bits`;
+    return value <= cap ? fmt(value, 3) : `↑ ${fmt(value, 3)}`;
   };
   const hShown = place(hp);
   svg.append(
@@ -143,7 +146,7 @@ function draw(container, labels, p, q, hp, ce, missed, alt) {
   const left = 52;
   const top = 40;
   const panelH = narrow ? 200 : 212;
-  const barsW = narrow ? width - left - 10 : Math.floor((width - left) * 0.58);
+  const barsW = narrow ? width - left - 10 : Math.floor((width - left) * 0.5);
   legend(svg, left, 16, [
     ["ix-p", "truth p"],
     ["ix-q", "model q"],
@@ -158,6 +161,7 @@ function draw(container, labels, p, q, hp, ce, missed, alt) {
     second: q,
     classes: ["ix-p", "ix-q"],
     yLabel: "probability",
+    unlabelled: missed,
   });
   // A cross on each outcome that p can produce and q rules out.
   for (const i of missed) {
@@ -170,7 +174,7 @@ function draw(container, labels, p, q, hp, ce, missed, alt) {
   }
   const gapBox = narrow
     ? { x: left, y: top + panelH + 70, w: width - left - 90, hgt: panelH }
-    : { x: left + barsW + 70, y: top, w: width - left - barsW - 70 - 80, hgt: panelH };
+    : { x: left + barsW + 70, y: top, w: width - left - barsW - 70 - 86, hgt: panelH };
   const ceiling = Math.log2(labels.length);
   gapBars(svg, { ...gapBox, top: 2 * ceiling + 0.5, hp, ce: q ? ce : null });
 }
@@ -207,6 +211,7 @@ function render({ model, el, staticPage }) {
     }),
   );
   parts.controls.append(...sliders.map((c) => c.el));
+  ownIds(parts.controls);
   const onChange = () => {
     model.get("weights").forEach((w, i) => sliders[i].set(w));
     update();

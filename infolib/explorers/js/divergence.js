@@ -14,11 +14,13 @@ import {
   normalize,
   num,
   onWidthChange,
+  ownIds,
   pairedBars,
   ruledOut,
   s,
   shell,
   slider,
+  yLabelAt,
 } from "./core.js";
 
 const WEIGHTS = { min: 0, max: 10, step: 0.5 };
@@ -94,7 +96,8 @@ function altText(labels, p, q, values, empty) {
 
 /** Three bars on a bits axis; a value above TOP (or ∞) fills the axis, hatched. */
 function divergenceBars(svg, { x, y, w, hgt, values }) {
-  const sy = axes(svg, { x, y, w, hgt, yMin: 0, yMax: TOP * 1.12, yLabel: "bits", yTicks: [0, 1, 2, 3, 4] });
+  const sy = axes(svg, { x, y, w, hgt, yMin: 0, yMax: TOP * 1.12, yTicks: [0, 1, 2, 3, 4] });
+  yLabelAt(svg, x - 30, y + hgt / 2, "bits");
   const names3 = ["D(p‖q)", "D(q‖p)", "JS"];
   const classes = ["ix-q", "ix-extra", "ix-good"];
   const slot = w / 3;
@@ -114,9 +117,11 @@ function divergenceBars(svg, { x, y, w, hgt, values }) {
       svg.append(s("text", { x: cx, y: sy(shown) - 5, "text-anchor": "middle", class: "ix-tick ix-strong" }, label));
     }
   });
+  // JS's ceiling, labelled in the margin right of the plot, clear of the bars and their values.
   svg.append(
-    s("line", { x1: x, x2: x + w, y1: sy(1), y2: sy(1), class: "ix-dotted" }),
-    s("text", { x: x + w, y: sy(1) - 4, "text-anchor": "end", class: "ix-tick" }, "JS ceiling: 1 bit"),
+    s("line", { x1: x, x2: x + w + 4, y1: sy(1), y2: sy(1), class: "ix-dotted" }),
+    s("text", { x: x + w + 8, y: sy(1) - 3, class: "ix-tick" }, "JS ceiling"),
+    s("text", { x: x + w + 8, y: sy(1) + 13, class: "ix-tick" }, "1 bit"),
   );
 }
 
@@ -126,15 +131,15 @@ function draw(container, labels, p, q, values, alt) {
   const left = 52;
   const top = 40;
   const panelH = 200;
-  const barsW = narrow ? width - left - 10 : Math.floor((width - left) * 0.56);
+  const barsW = narrow ? width - left - 10 : Math.floor((width - left) * 0.52);
   legend(svg, left, 16, [
     ["ix-p", "truth p"],
     ["ix-q", "model q"],
   ]);
   pairedBars(svg, { x: left, y: top, w: barsW, hgt: panelH, labels, first: p, second: q, classes: ["ix-p", "ix-q"], yLabel: "probability" });
   const box = narrow
-    ? { x: left, y: top + panelH + 70, w: width - left - 10, hgt: panelH }
-    : { x: left + barsW + 60, y: top, w: width - left - barsW - 70, hgt: panelH };
+    ? { x: left, y: top + panelH + 70, w: width - left - 76, hgt: panelH }
+    : { x: left + barsW + 60, y: top, w: width - left - barsW - 136, hgt: panelH };
   divergenceBars(svg, { ...box, values });
 }
 
@@ -163,7 +168,7 @@ function render({ model, el, staticPage }) {
   const controls = {};
   for (const trait of ["p_weights", "q_weights"]) {
     const who = trait[0];
-    const group = h("div", { class: "ix-group", role: "group", "aria-label": `weights of ${who}` });
+    const group = h("div", { class: "ix-group ix-half", role: "group", "aria-label": `weights of ${who}` });
     group.append(h("p", { class: "ix-group-title" }, who === "p" ? "truth p: weights" : "model q: weights"));
     controls[trait] = labels.map((label, i) =>
       slider({
@@ -183,6 +188,7 @@ function render({ model, el, staticPage }) {
     group.append(...controls[trait].map((c) => c.el));
     parts.controls.append(group);
   }
+  ownIds(parts.controls);
   const handlers = ["p_weights", "q_weights"].map((trait) => {
     const onChange = () => {
       model.get(trait).forEach((w, i) => controls[trait][i].set(w));

@@ -2,7 +2,22 @@
 // minimise D(p || q) (forward) and D(q || p) (reverse). The fits were searched by infolib for
 // every state of the sliders when the notebook ran (the "fits" trait: eight numbers a state);
 // the page looks them up, and computes the mixture's moments and the three curves itself.
-import { axes, figureSvg, fmt, guarded, h, legend, num, onWidthChange, s, shell, slider, tickLabel, ticks } from "./core.js";
+import {
+  axes,
+  figureSvg,
+  fmt,
+  guarded,
+  h,
+  legend,
+  num,
+  onWidthChange,
+  ownIds,
+  s,
+  shell,
+  slider,
+  tickLabel,
+  ticks,
+} from "./core.js";
 
 const SEPARATION = { min: 0, max: 8, step: 0.25 };
 const WEIGHT = { min: 0.1, max: 0.9, step: 0.05 };
@@ -55,7 +70,7 @@ function readout(d, w, mix, fit) {
     h(
       "tr",
       {},
-      h("th", { scope: "row" }, name, h("br"), aim),
+      h("th", { scope: "row" }, name, h("br"), h("span", { class: "ix-nowrap" }, aim)),
       cell(`${key}.mean`, f.mean),
       cell(`${key}.std`, f.std),
       cell(`${key}.kl_pq`, f.klPQ, key === "forward"),
@@ -85,10 +100,10 @@ function readout(d, w, mix, fit) {
       h(
         "tr",
         {},
-        ...["fit", "mean", "std", "D(p ‖ q) bits", "D(q ‖ p) bits"].map((t) => h("th", { scope: "col" }, t)),
+        ...["fit", "mean", "std", "D(p‖q) bits", "D(q‖p) bits"].map((t) => h("th", { scope: "col" }, t)),
       ),
-      row("forward", "min D(p ‖ q)", fit.forward, "forward"),
-      row("reverse", "min D(q ‖ p)", fit.reverse, "reverse"),
+      row("forward", "min D(p‖q)", fit.forward, "forward"),
+      row("reverse", "min D(q‖p)", fit.reverse, "reverse"),
     ),
   ];
 }
@@ -176,6 +191,7 @@ function render({ model, el, staticPage }) {
     }),
   };
   parts.controls.append(sliders.separation.el, sliders.weight.el);
+  ownIds(parts.controls);
   const handlers = Object.keys(sliders).map((trait) => {
     const onChange = () => {
       sliders[trait].set(model.get(trait));
