@@ -1,4 +1,4 @@
-"""The CrossEntropyExplorer on the chapter 4 page, moved in the browser and checked against infolib."""
+"""The CrossEntropyExplorer on the chapter 4 page, moved in the browser, checked against infolib."""
 
 from __future__ import annotations
 
@@ -64,7 +64,8 @@ def assert_explorer_layout(tab, root, context: str) -> None:
           }));
           const wide = [root, ...root.querySelectorAll('.ix-readout, .ix-figure, .ix-controls')]
             .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.className);
-          return { smallest, wide, right: root.getBoundingClientRect().right, viewport: innerWidth };
+          const right = root.getBoundingClientRect().right;
+          return { smallest, wide, right, viewport: innerWidth };
         }""",
         root,
     )

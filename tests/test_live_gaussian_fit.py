@@ -1,4 +1,4 @@
-"""The GaussianFitExplorer on the chapter 5 page, moved in the browser and checked against infolib."""
+"""The GaussianFitExplorer on the chapter 5 page, moved in the browser, checked with infolib."""
 
 from __future__ import annotations
 
@@ -56,7 +56,9 @@ def test_every_number_matches_infolib(browser, site_url, viewport, theme) -> Non
         root = explorer(tab, 1)
         first = read(tab, root)
         assert_shows(first, gaussian_fit_readout(*START), "saved state")
-        assert "precomputed" in tab.evaluate("(r) => r.querySelector('.ix-precomputed').textContent", root)
+        assert "precomputed" in tab.evaluate(
+            "(r) => r.querySelector('.ix-precomputed').textContent", root
+        )
         alts = {first["alt"][0]}
         for d, w in chosen:
             set_state(tab, root, as_controls((d, w)))

@@ -412,7 +412,8 @@ export function pairedBars(svg, { x, y, w, hgt, labels, first, second, classes, 
       const v = values[i];
       svg.append(s("rect", { x: left, y: sy(v), width: bar - 1, height: sy(0) - sy(v), class: classes[k] }));
       if (showValues && !(k === 1 && unlabelled.includes(i))) {
-        svg.append(s("text", { x: left + bar / 2, y: sy(v) - 4, "text-anchor": "middle", class: "ix-tick" }, fmt(v, 2)));
+        const at = { x: left + bar / 2, y: sy(v) - 4, "text-anchor": "middle", class: "ix-tick" };
+        svg.append(s("text", at, fmt(v, 2)));
       }
     });
   });
@@ -421,5 +422,6 @@ export function pairedBars(svg, { x, y, w, hgt, labels, first, second, classes, 
 
 /** A vertical axis label centred at (x, yMid): axes() puts its own at the figure's left edge. */
 export function yLabelAt(svg, x, yMid, text) {
-  svg.append(s("text", { x, y: yMid, transform: `rotate(-90 ${x} ${yMid})`, "text-anchor": "middle", class: "ix-label" }, text));
+  const transform = `rotate(-90 ${x} ${yMid})`;
+  svg.append(s("text", { x, y: yMid, transform, "text-anchor": "middle", class: "ix-label" }, text));
 }

@@ -24,6 +24,7 @@ import {
 } from "./core.js";
 
 const WEIGHTS = { min: 0, max: 10, step: 0.1 };
+const INF = Number.POSITIVE_INFINITY;
 
 function names(labels, indices) {
   return indices.map((i) => labels[i]).join(", ");
@@ -53,7 +54,7 @@ function verdict(labels, hp, q, ce, gap, missed) {
       ". Every weight is 0, so there is no model q to compare: raise at least one weight.",
     );
   }
-  if (ce === Number.POSITIVE_INFINITY) {
+  if (ce === INF) {
     return h(
       "p",
       { class: "ix-result" },
@@ -84,7 +85,7 @@ function altText(labels, p, q, hp, ce, gap, missed) {
   const hText = `H(p) = ${fmt(hp, 3)} bits`;
   if (!q) return `${text}; every model weight is 0, so there is no model q. Right: ${hText}.`;
   const start = `${text} beside the model q (${listed(q)}). Right: ${hText} `;
-  if (ce === Number.POSITIVE_INFINITY) {
+  if (ce === INF) {
     return (
       `${start}beside an infinite H(p, q): q gives probability 0 to ${names(labels, missed)} (marked with a ` +
       "cross), which p can produce."
@@ -102,7 +103,7 @@ function gapBars(svg, { x, y, w, hgt, top, hp, ce }) {
   const cx = [x + w * 0.22, x + w * 0.64];
   const place = (value) => Math.min(value, cap);
   const label = (value) => {
-    if (value === Number.POSITIVE_INFINITY) return "∞ (infinite)";
+    if (value === INF) return "∞ (infinite)";
     return value <= cap ? fmt(value, 3) : `↑ ${fmt(value, 3)}`;
   };
   const hShown = place(hp);
@@ -117,11 +118,23 @@ function gapBars(svg, { x, y, w, hgt, top, hp, ce }) {
   } else {
     const ceShown = place(ce);
     svg.append(
-      s("rect", { x: cx[1] - bar / 2, y: sy(ceShown), width: bar, height: sy(0) - sy(ceShown), class: "ix-q ix-outline" }),
+      s("rect", {
+        x: cx[1] - bar / 2,
+        y: sy(ceShown),
+        width: bar,
+        height: sy(0) - sy(ceShown),
+        class: "ix-q ix-outline",
+      }),
     );
     if (ceShown > hShown) {
       svg.append(
-        s("rect", { x: cx[1] - bar / 2, y: sy(ceShown), width: bar, height: sy(hShown) - sy(ceShown), fill: hatchPattern(svg) }),
+        s("rect", {
+          x: cx[1] - bar / 2,
+          y: sy(ceShown),
+          width: bar,
+          height: sy(hShown) - sy(ceShown),
+          fill: hatchPattern(svg),
+        }),
       );
     }
     const gap = ce - hp;
@@ -129,12 +142,14 @@ function gapBars(svg, { x, y, w, hgt, top, hp, ce }) {
     const gy = (sy(hShown) + sy(ceShown)) / 2;
     svg.append(
       s("text", { x: gx, y: gy - 2, class: "ix-tick" }, "gap"),
-      s("text", { x: gx, y: gy + 13, class: "ix-tick" }, gap === Number.POSITIVE_INFINITY ? "∞" : `${fmt(gap, 3)} bits`),
+      s("text", { x: gx, y: gy + 13, class: "ix-tick" }, gap === INF ? "∞" : `${fmt(gap, 3)} bits`),
     );
     texts.push([cx[1], sy(ceShown) - 5, label(ce)]);
   }
   // The level of H(p), dashed across both bars, so the gap reads as the part above it.
-  svg.append(s("line", { x1: cx[0] - bar / 2 - 6, x2: cx[1] + bar / 2 + 4, y1: sy(hShown), y2: sy(hShown), class: "ix-ceiling" }));
+  const level = sy(hShown);
+  const [x1, x2] = [cx[0] - bar / 2 - 6, cx[1] + bar / 2 + 4];
+  svg.append(s("line", { x1, x2, y1: level, y2: level, class: "ix-ceiling" }));
   for (const [tx, ty, text] of texts) {
     svg.append(s("text", { x: tx, y: ty, "text-anchor": "middle", class: "ix-tick ix-strong" }, text));
   }

@@ -136,11 +136,13 @@ function draw(container, labels, p, q, values, alt) {
     ["ix-p", "truth p"],
     ["ix-q", "model q"],
   ]);
-  pairedBars(svg, { x: left, y: top, w: barsW, hgt: panelH, labels, first: p, second: q, classes: ["ix-p", "ix-q"], yLabel: "probability" });
-  const box = narrow
+  const classes = ["ix-p", "ix-q"];
+  const box = { x: left, y: top, w: barsW, hgt: panelH };
+  pairedBars(svg, { ...box, labels, first: p, second: q, classes, yLabel: "probability" });
+  const side = narrow
     ? { x: left, y: top + panelH + 70, w: width - left - 76, hgt: panelH }
     : { x: left + barsW + 60, y: top, w: width - left - barsW - 136, hgt: panelH };
-  divergenceBars(svg, { ...box, values });
+  divergenceBars(svg, { ...side, values });
 }
 
 function render({ model, el, staticPage }) {
@@ -157,7 +159,7 @@ function render({ model, el, staticPage }) {
         h("p", {}, `Every weight of ${empty} is 0, so ${which}: raise at least one of its weights.`),
       );
       parts.message.textContent = `No divergence: every weight of ${empty} is 0.`;
-      draw(parts.figure, labels, p ?? labels.map(() => 0), q ?? labels.map(() => 0), [null, null, null], altText(labels, p, q, [], empty));
+      draw(parts.figure, labels, p, q, [null, null, null], altText(labels, p, q, [], empty));
       return;
     }
     parts.message.textContent = "";

@@ -128,7 +128,8 @@ function draw(container, grid, d, w, fit) {
   ];
   if (narrow) entries.forEach((entry, i) => legend(svg, left - 40, 16 + i * 20, [entry]));
   else legend(svg, left, 16, entries);
-  const sy = axes(svg, { x: left, y: top, w: plotW, hgt: plotH, yMin: 0, yMax: Y_MAX, yLabel: "probability density", xLabel: "x" });
+  const yLabel = "probability density";
+  const sy = axes(svg, { x: left, y: top, w: plotW, hgt: plotH, yMin: 0, yMax: Y_MAX, yLabel, xLabel: "x" });
   const sx = (v) => left + ((v - X_RANGE[0]) / (X_RANGE[1] - X_RANGE[0])) * plotW;
   for (const t of ticks(X_RANGE[0], X_RANGE[1], narrow ? 6 : 9)) {
     svg.append(s("text", { x: sx(t), y: sy(0) + 18, "text-anchor": "middle", class: "ix-tick" }, tickLabel(t)));
@@ -137,7 +138,9 @@ function draw(container, grid, d, w, fit) {
   const path = (values) => {
     const points = [];
     c.x.forEach((t, i) => {
-      if (t >= X_RANGE[0] - 1e-9 && t <= X_RANGE[1] + 1e-9) points.push(`${sx(t).toFixed(1)},${sy(Math.min(values[i], Y_MAX)).toFixed(1)}`);
+      if (t < X_RANGE[0] - 1e-9 || t > X_RANGE[1] + 1e-9) return;
+      // Screen coordinates, not shown numbers: toFixed only trims the path's text.
+      points.push(`${sx(t).toFixed(1)},${sy(Math.min(values[i], Y_MAX)).toFixed(1)}`);
     });
     return `M${points.join("L")}`;
   };
@@ -149,7 +152,8 @@ function draw(container, grid, d, w, fit) {
 }
 
 function render({ model, el, staticPage }) {
-  const parts = shell(el, { title: "Gaussian fit explorer: one bump fitted to two, by forward and by reverse KL", staticPage });
+  const title = "Gaussian fit explorer: one bump fitted to two, by forward and by reverse KL";
+  const parts = shell(el, { title, staticPage });
   parts.controls.after(
     h(
       "p",
