@@ -57,6 +57,12 @@ def test_bad_trait_values_are_refused() -> None:
     with pytest.raises(traitlets.TraitError, match="give 4 weights"):
         e.weights = [1, 1]
     assert e.weights == [1.0] * 4
+    with pytest.raises(ValueError, match="sum"):
+        e.p = [0.5, 0.5, 0.5, 0.5]
+    with pytest.raises(traitlets.TraitError, match="over 4 outcomes"):
+        e.p = [0.5, 0.5]
+    e.p = [0.25, 0.25, 0.25, 0.25]
+    assert e.readout["entropy"] == 2.0 and e.readout["gap"] == 0.0
 
 
 def test_the_view_is_one_module_with_its_state_synced() -> None:

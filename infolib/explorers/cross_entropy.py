@@ -86,6 +86,14 @@ class CrossEntropyExplorer(Explorer):
             raise traitlets.TraitError(f"give {len(self.p)} weights, got {len(w)}")
         return w
 
+    @traitlets.validate("p")
+    def _check_p(self, proposal: dict) -> list[float]:
+        truth = [float(x) for x in _truth(proposal["value"])]
+        if self.weights and len(truth) != len(self.weights):
+            n = len(self.weights)
+            raise traitlets.TraitError(f"give p over {n} outcomes, got {len(truth)}")
+        return truth
+
     @property
     def readout(self) -> dict[str, float]:
         """Every number the view shows now (:func:`.cross_entropy_readout`)."""

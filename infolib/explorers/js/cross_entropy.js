@@ -196,10 +196,10 @@ function draw(container, labels, p, q, hp, ce, missed, alt) {
 
 function render({ model, el, staticPage }) {
   const labels = model.get("labels");
-  const p = model.get("p");
   const parts = shell(el, { title: "Cross-entropy explorer: move the model q, the truth p stays", staticPage });
-  const hp = entropy(p);
   const update = guarded(parts, () => {
+    const p = model.get("p"); // fixed for the reader; a kernel user may set it
+    const hp = entropy(p);
     const weights = model.get("weights");
     const q = normalize(weights);
     const total = weights.reduce((a, b) => a + b, 0);
@@ -232,9 +232,13 @@ function render({ model, el, staticPage }) {
     update();
   };
   model.on("change:weights", onChange);
+  model.on("change:p", update);
   onWidthChange(parts.figure, update);
   update();
-  return () => model.off("change:weights", onChange);
+  return () => {
+    model.off("change:weights", onChange);
+    model.off("change:p", update);
+  };
 }
 
 export default { render };
