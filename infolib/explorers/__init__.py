@@ -6,7 +6,16 @@ browser; the Python side holds the controls as synced traits and gives infolib's
 them (``explorer.readout``).
 """
 
+from .cross_entropy import CrossEntropyExplorer
+from .divergence import DivergenceExplorer
 from .entropy import EntropyExplorer
+from .gaussian_fit import GaussianFitExplorer
 from .surprisal import SurprisalExplorer
 
-__all__ = ["EntropyExplorer", "SurprisalExplorer"]
+__all__ = [
+    "CrossEntropyExplorer",
+    "DivergenceExplorer",
+    "EntropyExplorer",
+    "GaussianFitExplorer",
+    "SurprisalExplorer",
+]

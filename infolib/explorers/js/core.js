@@ -330,3 +330,102 @@ export function guarded(parts, render) {
     }
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Added for the cross-entropy, divergence and Gaussian-fit explorers (branch live-c): the
+// outcomes a model rules out, a hatch pattern, paired bars of p and q, a legend, a bar label.
+
+/** Indices of the outcomes `a` can produce (a[i] > 0) that `b` gives probability 0. */
+export function ruledOut(a, b) {
+  const out = [];
+  for (let i = 0; i < a.length; i += 1) if (a[i] > 0 && b[i] === 0) out.push(i);
+  return out;
+}
+
+/**
+ * An id unique in the whole page. uniqueId() counts per module, and each explorer's bundle is
+ * its own module, so two different explorers on one page (chapter 5) draw the same ids from it.
+ */
+export function pageUniqueId(stem) {
+  globalThis.infolibIdCount = (globalThis.infolibIdCount ?? 0) + 1;
+  return `ix-${stem}-p${globalThis.infolibIdCount}`;
+}
+
+/** Give every id under `root` (and the label/output `for` pointing at it) a page-unique value. */
+export function ownIds(root) {
+  for (const el of root.querySelectorAll("[id]")) {
+    const id = pageUniqueId("own");
+    for (const ref of root.querySelectorAll(`[for="${el.id}"]`)) ref.setAttribute("for", id);
+    el.id = id;
+  }
+}
+
+/** Add a diagonal hatch pattern to `svg` (its stroke from the CSS class ix-hatch); its fill URL. */
+export function hatchPattern(svg) {
+  const id = pageUniqueId("hatch");
+  svg.append(
+    s(
+      "defs",
+      {},
+      s(
+        "pattern",
+        { id, width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
+        s("line", { x1: 0, y1: 0, x2: 0, y2: 6, class: "ix-hatch" }),
+      ),
+    ),
+  );
+  return `url(#${id})`;
+}
+
+/**
+ * A row of legend entries at (x, y): each `[cssClass, text, kind]`, kind "box" (a filled
+ * square, the default) or "line" (a short stroke). Returns the x where the row ends.
+ */
+export function legend(svg, x, y, entries) {
+  let at = x;
+  for (const [cls, text, kind] of entries) {
+    if (kind === "line") svg.append(s("line", { x1: at, x2: at + 22, y1: y - 4, y2: y - 4, class: cls }));
+    else svg.append(s("rect", { x: at + 5, y: y - 10, width: 12, height: 12, class: cls }));
+    const label = s("text", { x: at + 27, y, class: "ix-tick" }, text);
+    svg.append(label);
+    at += 27 + 7.2 * text.length + 14;
+  }
+  return at;
+}
+
+/**
+ * Paired bars, one pair per outcome: `first` (left of each slot) and `second` (right; null
+ * draws none), on a probability axis from 0 to 1 in the rectangle (x, y, w, hgt). Each bar
+ * carries its value to 2 decimals when the slot is wide enough, except the second bars listed
+ * in `unlabelled` (where a view draws a mark instead). Returns the y mapping and the centre of
+ * each slot's second bar.
+ */
+export function pairedBars(svg, { x, y, w, hgt, labels, first, second, classes, yLabel, unlabelled = [] }) {
+  const sy = axes(svg, { x, y, w, hgt, yMin: 0, yMax: 1, yLabel });
+  const slot = w / labels.length;
+  const bar = Math.min(36, slot * 0.4);
+  const showValues = bar >= 26;
+  const centres = [];
+  labels.forEach((label, i) => {
+    const cx = x + slot * (i + 0.5);
+    centres.push(cx + bar / 2);
+    svg.append(s("text", { x: cx, y: sy(0) + 18, "text-anchor": "middle", class: "ix-tick" }, label));
+    [first, second].forEach((values, k) => {
+      if (!values) return;
+      const left = cx - bar + k * bar;
+      const v = values[i];
+      svg.append(s("rect", { x: left, y: sy(v), width: bar - 1, height: sy(0) - sy(v), class: classes[k] }));
+      if (showValues && !(k === 1 && unlabelled.includes(i))) {
+        const at = { x: left + bar / 2, y: sy(v) - 4, "text-anchor": "middle", class: "ix-tick" };
+        svg.append(s("text", at, fmt(v, 2)));
+      }
+    });
+  });
+  return { sy, centres };
+}
+
+/** A vertical axis label centred at (x, yMid): axes() puts its own at the figure's left edge. */
+export function yLabelAt(svg, x, yMid, text) {
+  const transform = `rotate(-90 ${x} ${yMid})`;
+  svg.append(s("text", { x, y: yMid, transform, "text-anchor": "middle", class: "ix-label" }, text));
+}
