@@ -33,7 +33,7 @@ def entropy_readout(weights: Sequence[float]) -> dict[str, float]:
     Examples
     --------
     >>> r = entropy_readout([1, 1, 2])
-    >>> r["p.2"], r["entropy"], r["ceiling"] == np.log2(3)
+    >>> r["p.2"], r["entropy"], bool(r["ceiling"] == np.log2(3))
     (0.5, 1.5, True)
     >>> sorted(entropy_readout([0, 0]))
     ['weight.0', 'weight.1']

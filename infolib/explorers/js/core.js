@@ -122,11 +122,14 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-let uid = 0;
-/** A page-unique id for label/for pairs. */
+/**
+ * An id unique in the whole page, for label/for pairs and SVG patterns. The counter lives on
+ * the page, not in this module: each explorer's bundle is a module of its own, so a module
+ * counter would repeat ids when two explorers share a page (chapter 5).
+ */
 export function uniqueId(stem) {
-  uid += 1;
-  return `ix-${stem}-${uid}`;
+  globalThis.infolibIdCount = (globalThis.infolibIdCount ?? 0) + 1;
+  return `ix-${stem}-${globalThis.infolibIdCount}`;
 }
 
 /** A number shown in a readout: its key lets tests compare it with infolib's value. */
@@ -342,27 +345,9 @@ export function ruledOut(a, b) {
   return out;
 }
 
-/**
- * An id unique in the whole page. uniqueId() counts per module, and each explorer's bundle is
- * its own module, so two different explorers on one page (chapter 5) draw the same ids from it.
- */
-export function pageUniqueId(stem) {
-  globalThis.infolibIdCount = (globalThis.infolibIdCount ?? 0) + 1;
-  return `ix-${stem}-p${globalThis.infolibIdCount}`;
-}
-
-/** Give every id under `root` (and the label/output `for` pointing at it) a page-unique value. */
-export function ownIds(root) {
-  for (const el of root.querySelectorAll("[id]")) {
-    const id = pageUniqueId("own");
-    for (const ref of root.querySelectorAll(`[for="${el.id}"]`)) ref.setAttribute("for", id);
-    el.id = id;
-  }
-}
-
 /** Add a diagonal hatch pattern to `svg` (its stroke from the CSS class ix-hatch); its fill URL. */
 export function hatchPattern(svg) {
-  const id = pageUniqueId("hatch");
+  const id = uniqueId("hatch");
   svg.append(
     s(
       "defs",

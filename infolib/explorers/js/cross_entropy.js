@@ -14,7 +14,6 @@ import {
   normalize,
   num,
   onWidthChange,
-  ownIds,
   pairedBars,
   ruledOut,
   s,
@@ -226,7 +225,6 @@ function render({ model, el, staticPage }) {
     }),
   );
   parts.controls.append(...sliders.map((c) => c.el));
-  ownIds(parts.controls);
   const onChange = () => {
     model.get("weights").forEach((w, i) => sliders[i].set(w));
     update();

@@ -14,7 +14,6 @@ import {
   normalize,
   num,
   onWidthChange,
-  ownIds,
   pairedBars,
   ruledOut,
   s,
@@ -190,7 +189,6 @@ function render({ model, el, staticPage }) {
     group.append(...controls[trait].map((c) => c.el));
     parts.controls.append(group);
   }
-  ownIds(parts.controls);
   const handlers = ["p_weights", "q_weights"].map((trait) => {
     const onChange = () => {
       model.get(trait).forEach((w, i) => controls[trait][i].set(w));

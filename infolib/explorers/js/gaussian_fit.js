@@ -11,7 +11,6 @@ import {
   legend,
   num,
   onWidthChange,
-  ownIds,
   s,
   shell,
   slider,
@@ -195,7 +194,6 @@ function render({ model, el, staticPage }) {
     }),
   };
   parts.controls.append(sliders.separation.el, sliders.weight.el);
-  ownIds(parts.controls);
   const handlers = Object.keys(sliders).map((trait) => {
     const onChange = () => {
       sliders[trait].set(model.get(trait));
