@@ -372,7 +372,9 @@ def _gaussian_kl_nats(m1: np.ndarray, s1: np.ndarray, m2: np.ndarray, s2: np.nda
     return half_f + (0.5 * delta) * delta
 
 
-def _check_range(value: object, name: str, default: tuple[float, float]) -> tuple[float, float]:
+def _check_range(
+    value: ArrayLike | None, name: str, default: tuple[float, float]
+) -> tuple[float, float]:
     """A pair ``(low, high)`` of finite numbers with ``low < high`` whose width is finite."""
     if value is None:
         lo, hi = default

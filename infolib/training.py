@@ -191,9 +191,10 @@ def _finite_logits(Xa: np.ndarray, w: np.ndarray, names: str) -> np.ndarray:
 def _positive_int(value: object, name: str, minimum: int = 1) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer, got {value!r}")
-    if value < minimum:
+    number = int(value)
+    if number < minimum:
         raise ValueError(f"{name} must be at least {minimum}, got {value!r}")
-    return int(value)
+    return number
 
 
 def _fraction(value: object, name: str) -> float:
@@ -207,9 +208,10 @@ def _fraction(value: object, name: str) -> float:
 def _positive_real(value: object, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a finite positive number, got {value!r}")
-    if not (math.isfinite(value) and value > 0):
+    number = float(value)
+    if not (math.isfinite(number) and number > 0):
         raise ValueError(f"{name} must be a finite positive number, got {value!r}")
-    return float(value)
+    return number
 
 
 def _weights(weights: ArrayLike, n_features: int, name: str = "weights") -> np.ndarray:

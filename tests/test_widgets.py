@@ -833,9 +833,7 @@ def test_misconception_explorer_q_missing_part_of_the_support():
     ("p_weights", "q_weights"),
     [((6, 3, 1), (2, 3, 5)), ((1, 1, 1), (1, 1, 2)), ((10, 0.5, 0), (0.5, 10, 0.5))],
 )
-def test_misconception_explorer_triangle_check_never_holds_for_distinct_pairs(
-    p_weights, q_weights
-):
+def test_misconception_explorer_triangle_check_never_holds_for_distinct_pairs(p_weights, q_weights):
     # By convexity, D(p || m) and D(m || q) are each at most D(p || q) / 2 for m = (p + q) / 2,
     # so the detour through m is never longer: the check must fail for every p != q with
     # finite divergences. Expected values from scipy, in bits.
