@@ -423,7 +423,9 @@ def fit_gaussian(
     direction : {"forward", "reverse"}
         Which divergence to minimise.
     base : float, optional
-        Unit of the reported divergence: 2 for bits (default), ``np.e`` for nats.
+        Unit of the reported divergence: 2 for bits (default), ``np.e`` for nats. The search
+        itself runs in nats, so the fit is the same in every unit; a base below 1 reports a
+        negative divergence, as :func:`infolib.kl_divergence` does.
     mean_range : (float, float), optional
         Candidate means; default: the whole grid.
     std_range : (float, float), optional
