@@ -303,7 +303,7 @@ def make_softmax_data(
                 f"bias row, and at least 2 classes; got shape {w.shape}"
             )
     d, k = w.shape[0] - 1, w.shape[1]
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(_positive_int(seed, "seed", minimum=0))
     X = rng.standard_normal((n, d))
     u = rng.random(n)
     with np.errstate(under="ignore"):  # hopeless classes: probability 0, on purpose
@@ -460,7 +460,7 @@ def train_softmax_regression(
     rows = np.arange(n)
     onehot_t = np.zeros((k, n))
     onehot_t[labels, rows] = 1.0
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(_positive_int(seed, "seed", minimum=0))
     w_t = rng.normal(0.0, INITIAL_WEIGHT_SCALE, size=(d + 1, k)).T.copy()
     weights = np.empty((R, d + 1, k))
     logits = np.empty((R, n, k))

@@ -458,3 +458,18 @@ def test_overflowing_logits_are_reported_by_the_callers_argument(call, name):
         with pytest.raises(ValueError, match=rf"the logits \[X, 1\] @ {name} overflow") as err:
             call()
     assert not str(err.value).startswith("z ")
+
+
+@pytest.mark.parametrize(
+    ("seed", "error", "match"),
+    [
+        (-1, ValueError, "seed must be at least 0, got -1"),
+        (1.5, TypeError, "seed must be an integer"),
+    ],
+)
+def test_a_bad_seed_is_named_in_the_message(seed, error, match):
+    # NumPy's own messages ("expected non-negative integer") did not say which argument.
+    with pytest.raises(error, match=match):
+        make_softmax_data(10, seed=seed)
+    with pytest.raises(error, match=match):
+        train_softmax_regression(X4, Y4, seed=seed)
