@@ -4,7 +4,7 @@
     python3 dev.py build     # install into .venv, fetch page assets, build the site (_build/html)
     python3 dev.py test      # build, then run the whole test suite (what CI runs)
     python3 dev.py execute   # re-execute every notebook in place (authors, after editing one)
-    python3 dev.py lint      # ruff check and format check
+    python3 dev.py lint      # ruff check, ruff format check, mypy (test runs them too)
 
 The first run creates the virtual environment ``.venv`` and installs ``requirements.txt``
 into it; later runs reinstall only when a requirements file changes. Nothing needs root.
@@ -65,10 +65,18 @@ def build() -> None:
     print(f"\nThe website is in {ROOT / '_build' / 'html'}; open index.html in a browser.")
 
 
-def test() -> None:
-    """Build the site, then run every test: unit, property, doctest, notebooks, site, browser."""
-    build()
+def checks() -> None:
+    """The house rules the tools enforce: ruff lint, ruff format and the mypy type check."""
     run(PY, "-m", "ruff", "check", ".")
+    run(PY, "-m", "ruff", "format", "--check", ".")
+    run(PY, "-m", "mypy")  # files and options: [tool.mypy] in pyproject.toml
+
+
+def test() -> None:
+    """Build the site, run the checks, then every test: unit, property, doctest, notebooks,
+    site, browser."""
+    build()
+    checks()
     run(PY, "-m", "pytest", *sys.argv[2:])
 
 
@@ -79,9 +87,9 @@ def execute() -> None:
 
 
 def lint() -> None:
+    """Only the checks that python3 dev.py test runs before pytest (quick, no build)."""
     ensure_env()
-    run(PY, "-m", "ruff", "check", ".")
-    run(PY, "-m", "ruff", "format", "--check", "infolib", "tests", "tools", "benchmarks", "dev.py")
+    checks()
 
 
 COMMANDS = {"build": build, "test": test, "execute": execute, "lint": lint}

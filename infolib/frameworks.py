@@ -9,6 +9,8 @@ numbers, not to train models.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -17,6 +19,9 @@ from . import _validate as v
 __all__ = ["torch_kl_div"]
 
 _REDUCTIONS = ("none", "sum", "mean", "batchmean")
+# 2**-64: terms of at most the largest float, scaled by it, cannot overflow a sum of fewer
+# than 2**64 of them.
+_SCALE = 2.0**-64
 
 
 def torch_kl_div(
@@ -59,7 +64,8 @@ def torch_kl_div(
     Returns
     -------
     float or ndarray
-        The reduced value, in nats (an array for ``"none"``).
+        The reduced value, in nats (an array for ``"none"``); ``inf`` only when the reduced
+        value itself exceeds the largest float, not when an intermediate sum does.
 
     Notes
     -----
@@ -92,12 +98,19 @@ def torch_kl_div(
             "target must contain only positive probabilities in this emulation, found "
             f"{t.min().item()!r}"
         )
-    pointwise = t * (np.log(t) - x)
+    # A tiny target times its logarithm may underflow (to a term of about 0): intended.
+    with np.errstate(under="ignore"):
+        pointwise = t * (np.log(t) - x)
     if reduction == "none":
         return pointwise
-    total = float(pointwise.sum())
-    if reduction == "sum":
-        return total
-    if reduction == "mean":
-        return total / pointwise.size
-    return total / pointwise.shape[0]
+    divisor = {"sum": 1, "mean": pointwise.size, "batchmean": pointwise.shape[0]}[reduction]
+    with np.errstate(over="ignore"):
+        total = float(pointwise.sum())
+    if math.isfinite(total):
+        return total / divisor
+    # Finite terms whose sum overflows: sum them scaled by an exact power of two, divide,
+    # then scale back, so a mean that fits in float64 is returned (and only a result beyond
+    # the largest float becomes inf).
+    with np.errstate(under="ignore"):
+        scaled = float((pointwise * _SCALE).sum())
+    return scaled / divisor / _SCALE

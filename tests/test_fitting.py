@@ -288,3 +288,162 @@ def test_all_infinite_candidates_are_an_error_not_a_fit():
     p[:3] = 1 / 3
     with pytest.raises(ValueError, match="infinite reverse divergence"):
         fit_gaussian(p, X, direction="reverse", std_range=(4.0, 8.0), mean_range=(0.0, 1.0))
+
+
+# ------------------------------------------------------------------------- hostile input
+# Issue 12: the numbers must hold at the edges, never come out NaN for finite input, leak no
+# warning, and survive np.errstate(all="raise") where underflow is intended.
+
+
+def mp_gaussian_kl_nats(m1: float, s1: float, m2: float, s2: float) -> mpmath.mpf:
+    """The closed form at 60 digits, on the exact values of the float arguments."""
+    with mpmath.workdps(60):
+        m1, s1, m2, s2 = (mpmath.mpf(float(a)) for a in (m1, s1, m2, s2))
+        return mpmath.log(s2 / s1) + (s1**2 + (m1 - m2) ** 2) / (2 * s2**2) - mpmath.mpf(1) / 2
+
+
+def test_gaussian_kl_keeps_15_digits_over_24_decades_of_width_ratio():
+    # Width ratios 1e-12 .. 1e12 (log-spaced, so several fall just outside any series range
+    # near 1), at three scales of width and four mean differences. The old evaluation through
+    # a rounded 1 + t was 2.2 % low at ratio 1e-8 and 2e-13 off at ratio 1.0005.
+    ratios = np.geomspace(1e-12, 1e12, 193)
+    worst = 0.0
+    for s2 in (1.0, 3.7e-200, 2.1e250):
+        for shift in (0.0, 1e-9, 0.3, 1e4):
+            s1 = ratios * s2
+            m1 = shift * s2
+            got = gaussian_kl(m1, s1, 0.0, s2, base=math.e)
+            for k in range(ratios.size):
+                exact = mp_gaussian_kl_nats(m1, s1[k], 0.0, s2)
+                if exact == 0:
+                    assert got[k] == 0.0
+                    continue
+                worst = max(worst, float(abs(got[k] - exact) / exact))
+    assert worst < 3e-15
+
+
+@pytest.mark.parametrize(
+    ("args", "base"),
+    [
+        ((0, 1e-8, 0, 1), math.e),  # was 17.5218, true 17.9207
+        ((0, 1e-12, 0, 1), 2),  # was inf with a RuntimeWarning, true 39.14 bits
+        ((0, 1.0005, 0, 1), math.e),  # just past the old series cutoff
+        ((0, 1e-300, 0, 1e300), math.e),  # the ratio underflows; the divergence is 1381
+        ((1e308, 1, -1e308, 1e300), 2),  # the means' difference overflows; not the result
+        ((3, 1e-320, 3, 1), math.e),  # a subnormal width
+    ],
+)
+def test_gaussian_kl_extreme_but_finite_cases(args, base):
+    expected = mp_gaussian_kl_nats(*args) / mpmath.log(base)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = gaussian_kl(*args, base=base)
+    assert got == pytest.approx(float(expected), rel=3e-15, abs=0)
+
+
+def test_gaussian_kl_beyond_the_largest_float_is_inf_not_nan():
+    # 0.5 (1e160)^2 = 5e319 nats exceeds the largest float: inf is the rounded value.
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        assert gaussian_kl(0, 1, 0, 1e-160) == math.inf
+        assert gaussian_kl(1.7e308, 1e-10, -1.7e308, 1e-10) == math.inf
+        # 0.5 * (1.5e154)^2 = 1.125e308 is finite although (1.5e154)^2 is not.
+        assert gaussian_kl(0, 1.5e154, 0, 1, base=math.e) == pytest.approx(
+            1.125e308, rel=1e-15, abs=0
+        )
+
+
+def test_gaussian_kl_in_a_base_below_one_flips_the_sign_like_kl_divergence():
+    # log_{1/2} x = -log_2 x, exactly as kl_divergence(p, q, base=0.5) = -kl_divergence(p, q).
+    assert gaussian_kl(0, 1, 1, 2, base=0.5) == -gaussian_kl(0, 1, 1, 2)
+    assert kl_divergence([0.5, 0.5], [0.25, 0.75], base=0.5) < 0
+
+
+def mp_discretized(x: np.ndarray, mean: float, std: float) -> np.ndarray:
+    """exp(-(x - mean)^2 / (2 std^2)) normalised over the grid, at 1000 digits.
+
+    Enough that the differences of exponents as large as 1e616 (mean 1e308, std 1) survive.
+    """
+    with mpmath.workdps(1000):
+        mu, sigma = mpmath.mpf(float(mean)), mpmath.mpf(float(std))
+        logs = [-(((mpmath.mpf(float(t)) - mu) / sigma) ** 2) / 2 for t in x]
+        top = max(logs)
+        # Below e^-800 (relative to the largest weight) a probability is 0 in float64;
+        # skipping those exponentials keeps the reference fast.
+        w = [mpmath.exp(v - top) if v - top > -800 else mpmath.mpf(0) for v in logs]
+        total = mpmath.fsum(w)
+        return np.array([float(v / total) for v in w])
+
+
+@pytest.mark.parametrize(
+    ("mean", "std"),
+    [
+        (1e308, 1.0),  # every z**2 overflowed: was all NaN
+        (-1e308, 1e-300),
+        (1e308, 7.5e153),  # far away, yet wide enough to tilt the grid smoothly
+        (0.05, 1e-300),  # a needle between two grid points
+        (3.0, 1e-200),
+        (40.0, 0.7),  # beyond the grid's end: only its last points carry mass
+        (1.5, 2.0),
+    ],
+)
+def test_discretized_gaussian_far_or_narrow_is_exact_never_nan(mean, std):
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        q = discretized_gaussian(X, mean, std)
+    expected = mp_discretized(X, mean, std)
+    np.testing.assert_allclose(q, expected, rtol=1e-12, atol=1e-300)
+
+
+def test_gaussian_mixture_far_or_narrow_components_are_never_nan():
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        one = gaussian_mixture(X, [1e308], [1.0], [1.0])
+        needle = gaussian_mixture(X, [1e200, X[130]], [1.0, 1e-200], [0.5, 0.5])
+        both = gaussian_mixture(X, [1e300, -1e300], [1.0, 1.0], [0.5, 0.5])
+    np.testing.assert_array_equal(one, np.eye(X.size)[-1])
+    # The far component contributes nothing on the grid; the needle sits on a grid point.
+    np.testing.assert_array_equal(needle, np.eye(X.size)[130])
+    # Two components equally far on either side: half the mass at each end of the grid.
+    expected = np.zeros(X.size)
+    expected[[0, -1]] = 0.5
+    np.testing.assert_array_equal(both, expected)
+
+
+def test_fit_in_a_base_below_one_finds_the_best_gaussian_not_the_worst():
+    # Minimising a divergence expressed in base 1/2 (negative numbers) used to pick the worst
+    # candidate; with narrow candidates (infinite divergence, -inf in base 1/2) it raised a
+    # false "every candidate is infinite". The fit is the same in every unit; only the
+    # reported divergence changes: log_{1/2} = -log_2.
+    p = gaussian_mixture(X, [-3.0, 3.0], [1.0, 1.0], [0.6, 0.4])
+    for direction in ("forward", "reverse"):
+        bits = fit_gaussian(p, X, direction=direction, std_range=(0.05, 8.0))
+        half = fit_gaussian(p, X, direction=direction, std_range=(0.05, 8.0), base=0.5)
+        assert (half.mean, half.std) == (bits.mean, bits.std)
+        assert half.divergence == pytest.approx(-bits.divergence, rel=1e-15, abs=0)
+        assert bits.divergence > 0
+
+
+def test_fit_raises_no_warning_and_survives_errstate_raise():
+    p = gaussian_mixture(X, [-3.0, 3.0], [1.0, 1.0], [0.6, 0.4])
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        # Candidates as narrow as 1e-320 underflow everywhere but at one grid point.
+        fit = fit_gaussian(p, X, std_range=(1e-320, 8.0))
+    assert fit.mean == pytest.approx(-0.6, abs=0.01)  # the moments: mean -0.6, var 9.64
+    assert fit.std == pytest.approx(math.sqrt(9.64), rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"mean_range": (-1e308, 1e308)}, r"mean_range must have a width \(high - low\)"),
+        ({"std_range": (1.0, 2.0, 3.0)}, "std_range must be a pair"),
+    ],
+)
+def test_fit_range_errors_name_the_callers_argument(kwargs, message):
+    # A too-wide mean_range used to surface as "mean must contain only finite numbers".
+    p = discretized_gaussian(X, 0.0, 1.0)
+    with pytest.raises((TypeError, ValueError), match=message) as err:
+        fit_gaussian(p, X, **kwargs)
+    assert not str(err.value).startswith(("mean ", "std ", "q ", "z "))

@@ -7,7 +7,9 @@ Expected values are derived by hand from the documentation's pointwise formula
 from __future__ import annotations
 
 import math
+import warnings
 
+import mpmath
 import numpy as np
 import pytest
 from scipy import special
@@ -97,3 +99,32 @@ def test_probabilities_passed_as_input_give_a_meaningless_number():
 def test_bad_input(args, kwargs, match):
     with pytest.raises(ValueError, match=match):
         torch_kl_div(*args, **kwargs)
+
+
+def test_a_mean_that_fits_in_float64_is_returned_although_the_sum_overflows():
+    # Each term is 0.25 (ln 0.25 + 1e308) = 2.5e307 by hand (ln 0.25 is far below the spacing
+    # of floats near 1e308). Twelve of them: the mean is 2.5e307, the batch mean (3 rows)
+    # 1e308, the sum 3e308, beyond the largest float (inf). The sum used to overflow, with a
+    # RuntimeWarning, and take the two means with it.
+    model = np.full((3, 4), -1e308)
+    truth = np.full((3, 4), 0.25)
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        assert torch_kl_div(model, truth) == pytest.approx(2.5e307, rel=1e-15, abs=0)
+        assert torch_kl_div(model, truth, reduction="batchmean") == pytest.approx(
+            1e308, rel=1e-15, abs=0
+        )
+        assert torch_kl_div(model, truth, reduction="sum") == math.inf
+
+
+def test_a_tiny_target_underflows_quietly_under_errstate_raise():
+    # The term 1e-320 * ln(1e-320) is subnormal: an intended underflow, not an error. The
+    # reference is the same formula in mpmath on the exact float inputs.
+    with mpmath.workdps(50):
+        t = mpmath.mpf(1e-320)
+        expected = float(t * mpmath.log(t))
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        got = torch_kl_div([[0.0, 0.0]], [[1e-320, 1.0]], reduction="sum")
+    # A subnormal result carries about 6 significant digits at this size.
+    assert got == pytest.approx(expected, rel=1e-6, abs=0)

@@ -9,11 +9,13 @@ derivations written beside the tests.
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pytest
 from scipy import special
 
+import infolib
 import infolib.training as training
 from infolib.training import (
     DEFAULT_TRUE_WEIGHTS,
@@ -309,7 +311,7 @@ Y4 = np.array([0, 1, 2, 1])
         ({"epochs": 2.5}, TypeError, "epochs must be an integer"),
         ({"learning_rate": 0.0}, ValueError, "learning_rate must be a finite positive"),
         ({"learning_rate": math.inf}, ValueError, "learning_rate must be a finite positive"),
-        ({"learning_rate": "fast"}, TypeError, "learning_rate must be a positive number"),
+        ({"learning_rate": "fast"}, TypeError, "learning_rate must be a finite positive number"),
         ({"n_classes": 1}, ValueError, "n_classes must be at least 2"),
         ({"record_epochs": [0, 11]}, ValueError, r"record_epochs must lie in \[0, 10\]"),
         ({"record_epochs": []}, ValueError, "record_epochs must be a non-empty"),
@@ -385,3 +387,89 @@ def test_scalar_inputs_are_named_for_what_they_hold(call, match):
     with pytest.raises(ValueError, match=match) as err:
         call()
     assert "logit" not in str(err.value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Hostile input (issue 12): never NaN, no leaked warning, messages name the caller's argument
+# ---------------------------------------------------------------------------------------------
+
+
+def test_the_recorded_prediction_is_infolibs_own_softmax_of_the_logits():
+    # One softmax in the package: training records exactly what infolib.softmax gives.
+    data = make_softmax_data(50, seed=3)
+    run = train_softmax_regression(data.X, data.y, epochs=6, learning_rate=1.5)
+    for r in range(7):
+        np.testing.assert_array_equal(run.Q[r], infolib.softmax(run.logits[r]))
+        np.testing.assert_array_equal(
+            run.train_loss[r],
+            np.mean(infolib.cross_entropy_from_logits(run.logits[r], data.y, base=np.e)),
+        )
+
+
+def test_diverging_training_is_a_clear_error_not_nan():
+    # Features of size 1e300: the first step makes weights of about 1e299, so the next logits
+    # (about 1e599) overflow float64. That used to fill the run with NaN silently.
+    data = make_softmax_data(20, seed=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(
+            ValueError, match=r"training diverged at epoch 1: .* lower learning_rate"
+        ):
+            train_softmax_regression(data.X * 1e300, data.y, epochs=3)
+
+
+def test_confident_models_survive_errstate_raise_and_leak_no_warning():
+    # Weights 400 times the default make the true probabilities of most classes underflow to
+    # 0 (logit gaps above 745): intended, so no FloatingPointError and no warning.
+    W = 400 * DEFAULT_TRUE_WEIGHTS
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        data = make_softmax_data(200, true_weights=W, seed=1)
+        run = train_softmax_regression(data.X, data.y, epochs=30, learning_rate=50.0)
+        loss, _ = softmax_regression_loss_and_gradient(W, data.X, data.y)
+        parts = decompose_loss(data.P, run.Q[[0, -1]], base=np.e)
+    assert (data.P == 0).any()
+    clean = special.softmax(with_bias(data.X) @ W, axis=1)
+    np.testing.assert_allclose(data.P, clean, rtol=1e-13, atol=1e-300)
+    assert loss == pytest.approx(mean_nll_scipy(W, data.X, data.y), rel=1e-13)
+    assert np.isfinite(run.train_loss).all()
+    assert parts.kl[-1] < parts.kl[0]
+
+
+@pytest.mark.parametrize(
+    ("call", "name"),
+    [
+        (
+            lambda: make_softmax_data(50, true_weights=np.full((3, 3), 1.7e308)),
+            "true_weights",
+        ),
+        (
+            lambda: softmax_regression_loss_and_gradient(
+                np.full((3, 2), 1e300) * [1, -1], np.full((4, 2), 1e10), [0, 1, 0, 1]
+            ),
+            "weights",
+        ),
+    ],
+)
+def test_overflowing_logits_are_reported_by_the_callers_argument(call, name):
+    # These logits overflow; the message used to name softmax's internal argument, z.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=rf"the logits \[X, 1\] @ {name} overflow") as err:
+            call()
+    assert not str(err.value).startswith("z ")
+
+
+@pytest.mark.parametrize(
+    ("seed", "error", "match"),
+    [
+        (-1, ValueError, "seed must be at least 0, got -1"),
+        (1.5, TypeError, "seed must be an integer"),
+    ],
+)
+def test_a_bad_seed_is_named_in_the_message(seed, error, match):
+    # NumPy's own messages ("expected non-negative integer") did not say which argument.
+    with pytest.raises(error, match=match):
+        make_softmax_data(10, seed=seed)
+    with pytest.raises(error, match=match):
+        train_softmax_regression(X4, Y4, seed=seed)
