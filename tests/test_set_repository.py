@@ -9,7 +9,7 @@ import yaml
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-from set_repository import set_repository  # noqa: E402
+from set_repository import set_repository
 
 
 def test_sets_url_and_branch_and_nothing_else() -> None:
@@ -43,5 +43,5 @@ def test_refuses_bad_names(slug, branch, words) -> None:
 
 
 def test_refuses_a_config_without_repository() -> None:
-    with pytest.raises(ValueError, match="no repository.url"):
+    with pytest.raises(ValueError, match=r"no repository\.url"):
         set_repository("title: x\n", "a/b")

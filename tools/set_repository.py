@@ -37,11 +37,11 @@ def set_repository(text: str, slug: str, branch: str | None = None) -> str:
     block = re.search(r"^repository:\n((?:[ \t]+.*\n?)*)", text, re.MULTILINE)
     if block is None or not re.search(r"^\s+url:", block.group(1), re.MULTILINE):
         raise ValueError("_config.yml has no repository.url to set")
-    body = re.sub(
-        r"^(\s+url:\s*)\S+", rf"\g<1>https://github.com/{slug}", block.group(1), 1, re.MULTILINE
-    )
+    url = rf"\g<1>https://github.com/{slug}"
+    body = re.sub(r"^(\s+url:\s*)\S+", url, block.group(1), count=1, flags=re.MULTILINE)
     if branch is not None:
-        body, found = re.subn(r"^(\s+branch:\s*)\S+", rf"\g<1>{branch}", body, 1, re.MULTILINE)
+        new = rf"\g<1>{branch}"
+        body, found = re.subn(r"^(\s+branch:\s*)\S+", new, body, count=1, flags=re.MULTILINE)
         if not found:
             raise ValueError("_config.yml has no repository.branch to set")
     return text[: block.start(1)] + body + text[block.end(1) :]

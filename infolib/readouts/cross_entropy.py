@@ -63,13 +63,13 @@ def cross_entropy_readout(p: Sequence[float], weights: Sequence[float]) -> dict[
     truth, w = _model(p, weights)
     out = {f"p.{i}": float(x) for i, x in enumerate(truth)}
     out.update({f"weight.{i}": x for i, x in enumerate(w)})
-    out["entropy"] = entropy(truth)
+    out["entropy"] = float(entropy(truth))
     if not any(w):
         return out
     q = normalize(np.array(w))
     out["total"] = sum(w)
     out.update({f"q.{i}": float(x) for i, x in enumerate(q)})
-    out["cross_entropy"] = cross_entropy(truth, q)
+    out["cross_entropy"] = float(cross_entropy(truth, q))
     out["gap"] = out["cross_entropy"] - out["entropy"]
     return out
 

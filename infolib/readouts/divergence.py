@@ -61,9 +61,9 @@ def divergence_readout(p_weights: Sequence[float], q_weights: Sequence[float]) -
     if q is not None:
         out.update({f"q.{i}": float(x) for i, x in enumerate(q)})
     if p is not None and q is not None:
-        out["kl_pq"] = kl_divergence(p, q)
-        out["kl_qp"] = kl_divergence(q, p)
-        out["js"] = js_divergence(p, q)
+        out["kl_pq"] = float(kl_divergence(p, q))
+        out["kl_qp"] = float(kl_divergence(q, p))
+        out["js"] = float(js_divergence(p, q))
     return out
 
 

@@ -44,6 +44,6 @@ def entropy_readout(weights: Sequence[float]) -> dict[str, float]:
         return out
     p = normalize(np.array(w))
     out.update({f"p.{i}": float(x) for i, x in enumerate(p)})
-    out["entropy"] = entropy(p)
+    out["entropy"] = float(entropy(p))
     out["ceiling"] = float(np.log2(len(w)))
     return out

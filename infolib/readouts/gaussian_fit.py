@@ -111,7 +111,7 @@ def gaussian_fit_state(separation: float, weight: float) -> tuple[float, ...]:
             refinements=REFINEMENTS,
         )
         q = discretized_gaussian(x, fit.mean, fit.std)
-        out += [fit.mean, fit.std, kl_divergence(p, q), kl_divergence(q, p)]
+        out += [fit.mean, fit.std, float(kl_divergence(p, q)), float(kl_divergence(q, p))]
     return tuple(out)
 
 

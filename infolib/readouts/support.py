@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 
-def ruled_out(a: Sequence[float], b: Sequence[float]) -> list[int]:
+
+def ruled_out(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray) -> list[int]:
     """Indices of the outcomes that ``a`` can produce (``a[i] > 0``) and ``b`` rules out.
 
     These are the outcomes that make :math:`H(a, b)` and :math:`D_{KL}(a \\| b)` infinite:

@@ -45,7 +45,7 @@ def surprisal_readout(p: float, unit: str) -> dict[str, float]:
     (x,) = on_grid("p", [p], *P_RANGE)
     return {
         "p": x,
-        "surprisal": information_content(x, base=UNITS[unit]),
-        "coins": information_content(x, base=2),
-        "top": information_content(P_RANGE[0], base=UNITS[unit]),
+        "surprisal": float(information_content(x, base=UNITS[unit])),
+        "coins": float(information_content(x, base=2)),
+        "top": float(information_content(P_RANGE[0], base=UNITS[unit])),
     }
