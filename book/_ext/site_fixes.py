@@ -28,6 +28,9 @@ function gives the bibliography's entries (docutils writes ``role="list"`` aroun
 replacement for the deprecated ``doc-biblioentry``; axe-core (aria-required-children,
 critical) does not accept the old role as the items of a list.
 
+**No thebe.** The Live Code button is off; :func:`drop_thebe` removes the script, stylesheet
+and CDN address sphinx-thebe adds to every page regardless.
+
 **Scripts that do not block reading.** :func:`defer_scripts` gives every local script file
 ``defer``, so the text of a page shows before its scripts arrive.
 
@@ -116,6 +119,27 @@ def defer_template_scripts(app: Sphinx, exception: Exception | None) -> None:
             page.write_text(new, encoding="utf-8")
 
 
+def drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """No thebe on the pages when its launch button is off (``launch_buttons.thebe: false``).
+
+    Jupyter Book always loads sphinx-thebe, which adds its script, stylesheet and an inline
+    configuration naming a CDN copy of thebe to every page, button or not.
+    """
+    buttons = app.config.html_theme_options.get("launch_buttons", {})
+    if buttons.get("thebe"):
+        return
+    for key in ("script_files", "css_files"):
+        assets = context.get(key)
+        if isinstance(assets, list):
+            assets[:] = [a for a in assets if not _is_thebe(a)]
+
+
+def _is_thebe(asset: Any) -> bool:
+    filename = str(getattr(asset, "filename", asset) or "")
+    body = str(getattr(asset, "attributes", {}).get("body", ""))
+    return "sphinx-thebe" in filename or "THEBE_JS_URL" in body
+
+
 def _local(path: str) -> bool:
     return bool(path) and "://" not in path and not path.startswith("//")
 
@@ -168,5 +192,6 @@ def setup(app: Sphinx) -> dict:
     # Late priority, so scripts added per page by other extensions are included.
     app.connect("html-page-context", drop_duplicate_scripts, priority=900)
     app.connect("html-page-context", defer_scripts, priority=950)
+    app.connect("html-page-context", drop_thebe, priority=960)
     app.connect("build-finished", defer_template_scripts)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
