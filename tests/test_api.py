@@ -186,7 +186,7 @@ def test_docstring_examples_run(name):
 def test_import_does_not_load_plotting_or_widgets():
     code = (
         "import sys, infolib; "
-        "print(sorted(m for m in ('matplotlib', 'ipywidgets') if m in sys.modules))"
+        "print(sorted(m for m in ('matplotlib', 'ipywidgets', 'anywidget') if m in sys.modules))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

@@ -28,7 +28,7 @@ docstring "Alias for field number N", and every explorer's ``title`` (the short 
 
 **Names as a module sees them.** ``from infolib import entropy`` is how the chapters import, and
 docstrings link to those public names (``:func:`infolib.normalize```), or to a name their own
-module imports (``:func:`train_softmax_regression``` in ``infolib.widgets``). The reference
+module imports (``:func:`entropy``` in ``infolib.readouts.entropy``). The reference
 documents each object once, in the module that defines it (``infolib.measures.normalize``), so
 :func:`resolve_public_names` resolves such a link, when Sphinx cannot, to the object the name is
 bound to.

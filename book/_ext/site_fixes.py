@@ -12,11 +12,11 @@ been declared" (sphinx-togglebutton's ``var togglebuttonSelector`` is doubled th
 harmlessly). :func:`drop_duplicate_scripts` removes the second copy from each page's script
 list, treating ``None`` and ``''`` alike, so no installed package is patched.
 
-**Widgets offline.** ``static/widgets-offline.js`` (served as ``_static/widgets-offline.js``,
-listed first in ``nb_ipywidgets_js``) points RequireJS at the self-hosted widget manager and
-gives its MathJax 2 typesetting call a MathJax 3 implementation; see the comments in it. The
-folder is added to ``html_static_path`` here rather than in ``_config.yml`` because Jupyter
-Book adds every ``.js`` file under a configured static path to every page.
+**Live explorers.** ``static/live-widgets.js`` (served as ``_static/live-widgets.js``, the one
+entry of ``nb_ipywidgets_js``) renders each explorer from its saved anywidget state, live in
+the page; see the comments in it. The folder is added to ``html_static_path`` here rather than
+in ``_config.yml`` because Jupyter Book adds every ``.js`` file under a configured static path
+to every page.
 
 **Accessible names.** axe-core reports "label-content-name-mismatch" (serious) when a control's
 accessible name leaves out its visible text. myst-nb labels the summary of every hide-input
@@ -37,9 +37,9 @@ and CDN address sphinx-thebe adds to every page regardless.
 **Light first load.** Every image in a page's body gets ``loading="lazy"``: the figures further
 down a chapter load as the reader scrolls to them.
 
-**Self-hosted scripts present.** MathJax and the widget manager are served from the site
-(``mathjax_path`` and ``nb_ipywidgets_js`` in ``_config.yml`` point into ``_static/vendor``,
-filled by ``tools/vendor_assets.py``). :func:`add_static_and_check` stops the build with a
+**Self-hosted scripts present.** MathJax and the explorer runtime are served from the site
+(``mathjax_path`` in ``_config.yml`` points into ``_static/vendor``, filled by
+``tools/vendor_assets.py``; ``nb_ipywidgets_js`` names ``live-widgets.js`` in ``static/``). :func:`add_static_and_check` stops the build with a
 clear message if those files are missing, instead of publishing pages that 404 on them.
 """
 
