@@ -16,6 +16,8 @@ from ..readouts.cross_entropy import (
 from .assets import bundle
 from .base import Explorer
 
+__all__ = ["CrossEntropyExplorer"]
+
 
 class CrossEntropyExplorer(Explorer):
     """A fixed truth ``p`` and a model ``q`` set by weights: compare ``H(p)`` with ``H(p, q)``.

@@ -11,6 +11,8 @@ from ..readouts.divergence import WEIGHT_RANGE, divergence_readout, divergence_r
 from .assets import bundle
 from .base import Explorer
 
+__all__ = ["DivergenceExplorer"]
+
 
 class DivergenceExplorer(Explorer):
     """Set weights for a truth ``p`` and a model ``q``; see both KL directions and JS.

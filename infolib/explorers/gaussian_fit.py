@@ -15,6 +15,8 @@ from ..readouts.gaussian_fit import (
 from .assets import bundle
 from .base import Explorer
 
+__all__ = ["GaussianFitExplorer"]
+
 
 class GaussianFitExplorer(Explorer):
     """Fit one Gaussian to a two-bump mixture by forward and by reverse KL, side by side.

@@ -5,3 +5,5 @@ the same numbers in the browser, and the browser tests compare every number a pa
 with these. Heavier results (Gaussian fits, training runs, seeded rolls) are tabulated here
 over every state the controls can reach and stored in the widget state.
 """
+
+__all__: list[str] = []

@@ -17,6 +17,23 @@ from ..fitting import discretized_gaussian, fit_gaussian, gaussian_mixture
 from ..measures import kl_divergence
 from .checks import on_grid
 
+__all__ = [
+    "BUMP_STD",
+    "FIELDS",
+    "GRID",
+    "MEAN_RANGE",
+    "REFINEMENTS",
+    "SEPARATION_RANGE",
+    "STD_RANGE",
+    "WEIGHT_RANGE",
+    "gaussian_fit_readout",
+    "gaussian_fit_state",
+    "gaussian_fit_table",
+    "mixture_moments",
+    "state_index",
+    "states",
+]
+
 #: The separation slider (range, step) and the left weight slider.
 SEPARATION_RANGE = (0.0, 8.0, 0.25)
 WEIGHT_RANGE = (0.1, 0.9, 0.05)

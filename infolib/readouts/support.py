@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+__all__ = ["ruled_out"]
+
 
 def ruled_out(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray) -> list[int]:
     """Indices of the outcomes that ``a`` can produce (``a[i] > 0``) and ``b`` rules out.
