@@ -7,6 +7,7 @@ them (``explorer.readout``).
 """
 
 from .entropy import EntropyExplorer
+from .frequency import FrequencyExplorer
 from .surprisal import SurprisalExplorer
 
-__all__ = ["EntropyExplorer", "SurprisalExplorer"]
+__all__ = ["EntropyExplorer", "FrequencyExplorer", "SurprisalExplorer"]
