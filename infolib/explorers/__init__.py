@@ -8,6 +8,12 @@ them (``explorer.readout``).
 
 from .entropy import EntropyExplorer
 from .frequency import FrequencyExplorer
+from .misconception import MisconceptionExplorer
 from .surprisal import SurprisalExplorer
 
-__all__ = ["EntropyExplorer", "FrequencyExplorer", "SurprisalExplorer"]
+__all__ = [
+    "EntropyExplorer",
+    "FrequencyExplorer",
+    "MisconceptionExplorer",
+    "SurprisalExplorer",
+]
