@@ -10,10 +10,12 @@ from .entropy import EntropyExplorer
 from .frequency import FrequencyExplorer
 from .misconception import MisconceptionExplorer
 from .surprisal import SurprisalExplorer
+from .training import TrainingExplorer
 
 __all__ = [
     "EntropyExplorer",
     "FrequencyExplorer",
     "MisconceptionExplorer",
     "SurprisalExplorer",
+    "TrainingExplorer",
 ]
