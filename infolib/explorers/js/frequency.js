@@ -72,7 +72,11 @@ function draw(container, { n, die, p, frequency, gap }) {
   });
   // Title and legend above the plot, where no bar reaches.
   svg.append(
-    s("text", { x: left + plotW / 2, y: 14, "text-anchor": "middle", class: "ix-label" }, `${fmtInt(n)} rolls of the ${die} die`),
+    s(
+      "text",
+      { x: left + plotW / 2, y: 14, "text-anchor": "middle", class: "ix-label" },
+      `${fmtInt(n)} rolls of the ${die} die`,
+    ),
     s("rect", { x: left, y: 26, width: 12, height: 12, class: "ix-p" }),
     s("text", { x: left + 17, y: 36, class: "ix-tick" }, "probability p(x)"),
     s("rect", { x: left + 130, y: 26, width: 12, height: 12, class: "ix-accent" }),

@@ -119,7 +119,12 @@ function readout(labels, p, q, v, claims, claimTexts) {
   const table = h(
     "table",
     { class: "ix-table ix-claims" },
-    h("tr", {}, h("th", { scope: "col", class: "ix-text" }, "claim, and this pair's numbers in bits"), h("th", { scope: "col" }, "verdict")),
+    h(
+      "tr",
+      {},
+      h("th", { scope: "col", class: "ix-text" }, "claim, and this pair's numbers in bits"),
+      h("th", { scope: "col" }, "verdict"),
+    ),
     ...rows,
   );
   return [dist, line, table];
@@ -134,9 +139,16 @@ function legendItem(svg, x, y, cls, text, fill) {
   return 22 + text.length * 7;
 }
 
+/** A panel's vertical axis title, turned to read upwards, left of the panel. */
+function yLabel(svg, box, text) {
+  const y = box.y + box.h / 2;
+  const turn = `rotate(-90 ${box.labelX} ${y})`;
+  svg.append(s("text", { x: box.labelX, y, transform: turn, "text-anchor": "middle", class: "ix-label" }, text));
+}
+
 function distributionPanel(svg, box, labels, p, q) {
   const sy = axes(svg, { x: box.x, y: box.y, w: box.w, hgt: box.h, yMin: 0, yMax: 1 });
-  svg.append(s("text", { x: box.labelX, y: box.y + box.h / 2, transform: `rotate(-90 ${box.labelX} ${box.y + box.h / 2})`, "text-anchor": "middle", class: "ix-label" }, "probability"));
+  yLabel(svg, box, "probability");
   const slot = box.w / labels.length;
   const bar = Math.min(30, slot * 0.34);
   labels.forEach((label, i) => {
@@ -156,7 +168,7 @@ function distributionPanel(svg, box, labels, p, q) {
 
 function chainPanel(svg, box, v, hatch) {
   const sy = axes(svg, { x: box.x, y: box.y, w: box.w, hgt: box.h, yMin: 0, yMax: TOP_BITS });
-  svg.append(s("text", { x: box.labelX, y: box.y + box.h / 2, transform: `rotate(-90 ${box.labelX} ${box.y + box.h / 2})`, "text-anchor": "middle", class: "ix-label" }, "cross-entropy (bits)"));
+  yLabel(svg, box, "cross-entropy (bits)");
   const bars = v
     ? [
         { h: v.entropy_p, d: v.kl_pq, cls: "ix-p", name: "H(p, q)", sub: "data from p" },
@@ -177,7 +189,14 @@ function chainPanel(svg, box, v, hatch) {
     const shown = Math.min(total, cap);
     svg.append(
       s("rect", { x: cx - bar / 2, y: sy(hShown), width: bar, height: sy(0) - sy(hShown), class: `${b.cls} ix-edge` }),
-      s("rect", { x: cx - bar / 2, y: sy(shown), width: bar, height: sy(hShown) - sy(shown), fill: `url(#${hatch})`, class: "ix-edge" }),
+      s("rect", {
+        x: cx - bar / 2,
+        y: sy(shown),
+        width: bar,
+        height: sy(hShown) - sy(shown),
+        fill: `url(#${hatch})`,
+        class: "ix-edge",
+      }),
       s("text", { x: cx, y: sy(0) + 18, "text-anchor": "middle", class: "ix-tick" }, b.name),
       s("text", { x: cx, y: sy(0) + 33, "text-anchor": "middle", class: "ix-tick" }, b.sub),
     );
@@ -242,7 +261,12 @@ function render({ model, el, staticPage }) {
     if (!p || !q) {
       const which = p ? "the model q" : "the truth p";
       parts.readout.replaceChildren(
-        h("p", {}, `Every weight of ${which} is 0, so there is no distribution to divide out: raise at least one of its weights.`),
+        h(
+          "p",
+          {},
+          `Every weight of ${which} is 0, so there is no distribution to divide out: ` +
+            "raise at least one of its weights.",
+        ),
       );
       parts.message.textContent = `No pair: every weight of ${which} is 0.`;
       draw(parts.figure, { labels, p: null, q: null, v: null, which });

@@ -43,7 +43,8 @@ function sentence(v) {
 
 /** The legend, in HTML so it wraps on a phone; each swatch is a tiny drawing of its line. */
 function legend() {
-  const swatch = (...shapes) => s("svg", { width: 30, height: 12, "aria-hidden": "true", class: "ix-swatch" }, ...shapes);
+  const swatch = (...shapes) =>
+    s("svg", { width: 30, height: 12, "aria-hidden": "true", class: "ix-swatch" }, ...shapes);
   const line = (cls) => s("line", { x1: 1, x2: 29, y1: 6, y2: 6, class: cls });
   const items = [
     [swatch(line("ix-line-q")), "expected H(p, q)"],
@@ -64,7 +65,8 @@ function draw(container, table, v) {
     if (x < kl[best]) best = i;
   });
   const alt =
-    `Training curves over ${v.epochs} epochs with learning rate ${fmt(v.rate, 2)} and label noise ${fmt(v.noise, 1)}. ` +
+    `Training curves over ${v.epochs} epochs with learning rate ${fmt(v.rate, 2)} ` +
+    `and label noise ${fmt(v.noise, 1)}. ` +
     `The expected cross-entropy (vermillion) falls from ${fmt(v.run.start[0], 3)} to ${fmt(v.crossEntropy, 3)} nats ` +
     `towards the dashed blue entropy floor at ${fmt(v.floor, 3)} nats; the KL gap (green) goes from ` +
     `${fmt(v.run.start[1], 3)} to ${fmt(v.kl, 3)} nats, smallest (${fmt(kl[best], 4)} nats) at epoch ${cps[best]}; ` +
@@ -166,9 +168,9 @@ function render({ model, el, staticPage }) {
     h(
       "p",
       { class: "ix-precomputed" },
-      `Precomputed when the notebook ran: one ${table.epochs[table.epochs.length - 1]}-epoch training run for each of ` +
-        `the ${table.rates.length} learning rates and ${table.noises.length} noise levels (a shorter run is the start ` +
-        "of a longer one). Your browser looks the numbers up and draws the curves.",
+      `Precomputed when the notebook ran: one ${table.epochs[table.epochs.length - 1]}-epoch training run ` +
+        `for each of the ${table.rates.length} learning rates and ${table.noises.length} noise levels ` +
+        "(a shorter run is the start of a longer one). Your browser looks the numbers up and draws the curves.",
     ),
   );
   const handlers = Object.keys(controls).map((name) => {
