@@ -9,13 +9,19 @@ them (``explorer.readout``).
 from .cross_entropy import CrossEntropyExplorer
 from .divergence import DivergenceExplorer
 from .entropy import EntropyExplorer
+from .frequency import FrequencyExplorer
 from .gaussian_fit import GaussianFitExplorer
+from .misconception import MisconceptionExplorer
 from .surprisal import SurprisalExplorer
+from .training import TrainingExplorer
 
 __all__ = [
     "CrossEntropyExplorer",
     "DivergenceExplorer",
     "EntropyExplorer",
+    "FrequencyExplorer",
     "GaussianFitExplorer",
+    "MisconceptionExplorer",
     "SurprisalExplorer",
+    "TrainingExplorer",
 ]

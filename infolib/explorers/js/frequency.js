@@ -1,0 +1,156 @@
+// FrequencyExplorer: n rolls of a fair or loaded die -> counts, frequencies and the largest gap
+// between a frequency and its probability. The seeded rolls' counts are precomputed for every n
+// (the synced "counts" table); the page divides them by n and draws the bars.
+import { axes, choice, figureSvg, fmt, fmtInt, guarded, h, onWidthChange, s, shell, slider, ticks } from "./core.js";
+
+const FACES = ["1", "2", "3", "4", "5", "6"];
+
+/** A whole number shown in a readout, with thousands separators (Python's f"{n:,}"). */
+function count(key, value) {
+  return h("span", { class: "ix-num", "data-key": key }, fmtInt(value));
+}
+
+function numbers(counts, n, p) {
+  const frequency = counts.map((c) => c / n);
+  let gap = 0;
+  frequency.forEach((f, x) => {
+    gap = Math.max(gap, Math.abs(f - p[x]));
+  });
+  return { frequency, gap };
+}
+
+function table(counts, frequency, p) {
+  const cell = (child) => h("td", {}, child);
+  return h(
+    "table",
+    { class: "ix-table" },
+    h("tr", {}, ...["face x", "p(x)", "count", "frequency"].map((t) => h("th", { scope: "col" }, t))),
+    ...FACES.map((face, x) =>
+      h(
+        "tr",
+        {},
+        h("th", { scope: "row" }, face),
+        cell(h("span", { class: "ix-num", "data-key": `p.${x}` }, fmt(p[x], 3))),
+        cell(count(`count.${x}`, counts[x])),
+        cell(h("span", { class: "ix-num", "data-key": `frequency.${x}` }, fmt(frequency[x], 3))),
+      ),
+    ),
+  );
+}
+
+function draw(container, { n, die, p, frequency, gap }) {
+  const list = (values) => FACES.map((face, x) => `${face}: ${fmt(values[x], 3)}`).join(", ");
+  const alt =
+    `Bar chart of the ${die} die, faces 1 to 6. Probabilities: ${list(p)}. ` +
+    `Frequencies in ${fmtInt(n)} rolls beside them: ${list(frequency)}. Largest gap ${fmt(gap, 3)}.`;
+  const { svg, width, height } = figureSvg(container, { height: 290, alt });
+  const left = 56;
+  const top = 48;
+  const plotW = width - left - 12;
+  const plotH = height - top - 54;
+  const yMax = Math.max(0.6, Math.max(...frequency) * 1.1);
+  const sy = axes(svg, {
+    x: left,
+    y: top,
+    w: plotW,
+    hgt: plotH,
+    yMin: 0,
+    yMax,
+    yTicks: ticks(0, yMax, 4),
+    yLabel: "probability or frequency",
+    xLabel: "face x",
+  });
+  const slot = plotW / 6;
+  const bar = Math.min(28, slot * 0.36);
+  FACES.forEach((face, x) => {
+    const cx = left + slot * (x + 0.5);
+    svg.append(
+      s("rect", { x: cx - bar - 1, y: sy(p[x]), width: bar, height: sy(0) - sy(p[x]), class: "ix-p" }),
+      s("rect", { x: cx + 1, y: sy(frequency[x]), width: bar, height: sy(0) - sy(frequency[x]), class: "ix-accent" }),
+      s("text", { x: cx, y: sy(0) + 18, "text-anchor": "middle", class: "ix-tick" }, face),
+    );
+  });
+  // Title and legend above the plot, where no bar reaches.
+  svg.append(
+    s(
+      "text",
+      { x: left + plotW / 2, y: 14, "text-anchor": "middle", class: "ix-label" },
+      `${fmtInt(n)} rolls of the ${die} die`,
+    ),
+    s("rect", { x: left, y: 26, width: 12, height: 12, class: "ix-p" }),
+    s("text", { x: left + 17, y: 36, class: "ix-tick" }, "probability p(x)"),
+    s("rect", { x: left + 130, y: 26, width: 12, height: 12, class: "ix-accent" }),
+    s("text", { x: left + 147, y: 36, class: "ix-tick" }, "frequency in n rolls"),
+  );
+}
+
+function render({ model, el, staticPage }) {
+  const sizes = model.get("sizes");
+  const parts = shell(el, { title: "Frequency explorer: roll a die n times", staticPage });
+  const update = guarded(parts, () => {
+    const k = model.get("size_index");
+    const die = model.get("die");
+    const n = sizes[k];
+    const p = model.get("probabilities")[die];
+    const counts = model.get("counts")[die][k];
+    const { frequency, gap } = numbers(counts, n, p);
+    parts.message.textContent = "";
+    parts.readout.replaceChildren(
+      h(
+        "p",
+        { class: "ix-result" },
+        count("n", n),
+        ` rolls of the ${die} die: the largest gap between a frequency and its probability is `,
+        h("b", {}, h("span", { class: "ix-num", "data-key": "largest_gap" }, fmt(gap, 3))),
+        ".",
+      ),
+      table(counts, frequency, p),
+    );
+    draw(parts.figure, { n, die, p, frequency, gap });
+  });
+  const size = slider({
+    label: "rolls n",
+    key: "size_index",
+    min: 0,
+    max: sizes.length - 1,
+    step: 1,
+    value: model.get("size_index"),
+    format: (k) => fmtInt(sizes[k]),
+    onInput: (k) => {
+      model.set("size_index", k);
+      model.save_changes();
+    },
+  });
+  const die = choice({
+    legend: "die",
+    key: "die",
+    options: Object.keys(model.get("probabilities")),
+    value: model.get("die"),
+    onChange: (v) => {
+      model.set("die", v);
+      model.save_changes();
+    },
+  });
+  parts.controls.append(
+    size.el,
+    die.el,
+    h(
+      "p",
+      { class: "ix-precomputed" },
+      `Precomputed: one seeded sequence of ${fmtInt(sizes[sizes.length - 1])} rolls per die ` +
+        `(seed ${model.get("seed")}), counted when the notebook ran; a larger n extends the same sequence.`,
+    ),
+  );
+  const onChange = () => {
+    size.set(model.get("size_index"));
+    die.set(model.get("die"));
+    update();
+  };
+  const events = ["change:size_index", "change:die", "change:counts"];
+  for (const e of events) model.on(e, onChange);
+  onWidthChange(parts.figure, update);
+  update();
+  return () => events.forEach((e) => model.off(e, onChange));
+}
+
+export default { render };
