@@ -42,7 +42,10 @@ const modules = new Map();
 function importModule(text) {
   if (!modules.has(text)) {
     const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
-    modules.set(text, import(url).finally(() => URL.revokeObjectURL(url)));
+    modules.set(
+      text,
+      import(url).finally(() => URL.revokeObjectURL(url)),
+    );
   }
   return modules.get(text);
 }
@@ -59,7 +62,7 @@ function addStyle(text) {
 async function renderView(script, models) {
   const { model_id: id } = JSON.parse(script.textContent);
   const saved = models[id];
-  if (!saved || saved.model_module !== "anywidget") return;
+  if (saved?.model_module !== "anywidget") return;
   const host = document.createElement("div");
   host.className = "infolib-live";
   script.replaceWith(host);

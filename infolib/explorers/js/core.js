@@ -293,13 +293,21 @@ export function axes(svg, { x, y, w, hgt, yMin, yMax, yLabel, xLabel, yTicks }) 
     group.append(
       s(
         "text",
-        { x: 12, y: y + hgt / 2, transform: `rotate(-90 12 ${y + hgt / 2})`, "text-anchor": "middle", class: "ix-label" },
+        {
+          x: 12,
+          y: y + hgt / 2,
+          transform: `rotate(-90 12 ${y + hgt / 2})`,
+          "text-anchor": "middle",
+          class: "ix-label",
+        },
         yLabel,
       ),
     );
   }
   if (xLabel) {
-    group.append(s("text", { x: x + w / 2, y: y + hgt + 34, "text-anchor": "middle", class: "ix-label" }, xLabel));
+    group.append(
+      s("text", { x: x + w / 2, y: y + hgt + 34, "text-anchor": "middle", class: "ix-label" }, xLabel),
+    );
   }
   svg.append(group);
   return sy;

@@ -35,11 +35,23 @@ function table(labels, p, weights, total, q) {
     "table",
     { class: "ix-table" },
     h("tr", {}, h("th", { scope: "col" }, "outcome"), ...labels.map((l) => h("th", { scope: "col" }, l))),
-    row("truth p(x)", p.map((x, i) => h("td", {}, num(`p.${i}`, x, 3)))),
-    row("weight", weights.map((w, i) => h("td", {}, num(`weight.${i}`, w, 1)))),
+    row(
+      "truth p(x)",
+      p.map((x, i) => h("td", {}, num(`p.${i}`, x, 3))),
+    ),
+    row(
+      "weight",
+      weights.map((w, i) => h("td", {}, num(`weight.${i}`, w, 1))),
+    ),
     q
-      ? row(["q(x) = weight / ", num("total", total, 1)], q.map((x, i) => h("td", {}, num(`q.${i}`, x, 3))))
-      : row("q(x) = weight / total", labels.map(() => h("td", {}, "–"))),
+      ? row(
+          ["q(x) = weight / ", num("total", total, 1)],
+          q.map((x, i) => h("td", {}, num(`q.${i}`, x, 3))),
+        )
+      : row(
+          "q(x) = weight / total",
+          labels.map(() => h("td", {}, "–")),
+        ),
   );
 }
 
@@ -107,7 +119,13 @@ function gapBars(svg, { x, y, w, hgt, top, hp, ce }) {
   };
   const hShown = place(hp);
   svg.append(
-    s("rect", { x: cx[0] - bar / 2, y: sy(hShown), width: bar, height: sy(0) - sy(hShown), class: "ix-p ix-outline" }),
+    s("rect", {
+      x: cx[0] - bar / 2,
+      y: sy(hShown),
+      width: bar,
+      height: sy(0) - sy(hShown),
+      class: "ix-p ix-outline",
+    }),
     s("text", { x: cx[0], y: sy(0) + 18, "text-anchor": "middle", class: "ix-tick" }, "H(p)"),
     s("text", { x: cx[1], y: sy(0) + 18, "text-anchor": "middle", class: "ix-tick" }, "H(p, q)"),
   );
@@ -195,7 +213,10 @@ function draw(container, labels, p, q, hp, ce, missed, alt) {
 
 function render({ model, el, staticPage }) {
   const labels = model.get("labels");
-  const parts = shell(el, { title: "Cross-entropy explorer: move the model q, the truth p stays", staticPage });
+  const parts = shell(el, {
+    title: "Cross-entropy explorer: move the model q, the truth p stays",
+    staticPage,
+  });
   const update = guarded(parts, () => {
     const p = model.get("p"); // fixed for the reader; a kernel user may set it
     const hp = entropy(p);
@@ -205,7 +226,10 @@ function render({ model, el, staticPage }) {
     const ce = q ? crossEntropy(p, q) : null;
     const gap = q ? ce - hp : null;
     const missed = q ? ruledOut(p, q) : [];
-    parts.readout.replaceChildren(table(labels, p, weights, total, q), verdict(labels, hp, q, ce, gap, missed));
+    parts.readout.replaceChildren(
+      table(labels, p, weights, total, q),
+      verdict(labels, hp, q, ce, gap, missed),
+    );
     parts.message.textContent = q ? "" : "No model: every weight is 0.";
     draw(parts.figure, labels, p, q, hp, ce, missed, altText(labels, p, q, hp, ce, gap, missed));
   });
@@ -226,7 +250,9 @@ function render({ model, el, staticPage }) {
   );
   parts.controls.append(...sliders.map((c) => c.el));
   const onChange = () => {
-    model.get("weights").forEach((w, i) => sliders[i].set(w));
+    model.get("weights").forEach((w, i) => {
+      sliders[i].set(w);
+    });
     update();
   };
   model.on("change:weights", onChange);

@@ -113,7 +113,9 @@ function divergenceBars(svg, { x, y, w, hgt, values }) {
     if (value !== null && value > TOP) svg.append(s("rect", { ...box, fill: hatch }));
     if (value !== null) {
       const label = value === INF ? "∞" : fmt(value, 3);
-      svg.append(s("text", { x: cx, y: sy(shown) - 5, "text-anchor": "middle", class: "ix-tick ix-strong" }, label));
+      svg.append(
+        s("text", { x: cx, y: sy(shown) - 5, "text-anchor": "middle", class: "ix-tick ix-strong" }, label),
+      );
     }
   });
   // JS's ceiling, labelled in the margin right of the plot, clear of the bars and their values.
@@ -146,13 +148,17 @@ function draw(container, labels, p, q, values, alt) {
 
 function render({ model, el, staticPage }) {
   const labels = model.get("labels");
-  const parts = shell(el, { title: "Divergence explorer: set weights for p and q, see both directions", staticPage });
+  const parts = shell(el, {
+    title: "Divergence explorer: set weights for p and q, see both directions",
+    staticPage,
+  });
   const update = guarded(parts, () => {
     const p = normalize(model.get("p_weights"));
     const q = normalize(model.get("q_weights"));
     if (!p || !q) {
       const empty = !p && !q ? "p and of q" : !p ? "p" : "q";
-      const which = !p && !q ? "neither p nor q is a distribution" : `${!p ? "p" : "q"} is not a distribution`;
+      const which =
+        !p && !q ? "neither p nor q is a distribution" : `${!p ? "p" : "q"} is not a distribution`;
       parts.readout.replaceChildren(
         table(labels, p, q),
         h("p", {}, `Every weight of ${empty} is 0, so ${which}: raise at least one of its weights.`),
@@ -191,7 +197,9 @@ function render({ model, el, staticPage }) {
   }
   const handlers = ["p_weights", "q_weights"].map((trait) => {
     const onChange = () => {
-      model.get(trait).forEach((w, i) => controls[trait][i].set(w));
+      model.get(trait).forEach((w, i) => {
+        controls[trait][i].set(w);
+      });
       update();
     };
     model.on(`change:${trait}`, onChange);
@@ -199,7 +207,10 @@ function render({ model, el, staticPage }) {
   });
   onWidthChange(parts.figure, update);
   update();
-  return () => handlers.forEach(([trait, fn]) => model.off(`change:${trait}`, fn));
+  return () =>
+    handlers.forEach(([trait, fn]) => {
+      model.off(`change:${trait}`, fn);
+    });
 }
 
 export default { render };

@@ -1,6 +1,19 @@
 // EntropyExplorer: a weight per outcome -> the distribution p, its entropy H(p) in bits and
 // the log2 n ceiling. Everything is computed in the page (closed forms in core.js).
-import { axes, entropy, figureSvg, fmt, guarded, h, normalize, num, onWidthChange, s, shell, slider } from "./core.js";
+import {
+  axes,
+  entropy,
+  figureSvg,
+  fmt,
+  guarded,
+  h,
+  normalize,
+  num,
+  onWidthChange,
+  s,
+  shell,
+  slider,
+} from "./core.js";
 
 function table(labels, weights, p) {
   const total = weights.reduce((a, b) => a + b, 0);
@@ -9,10 +22,19 @@ function table(labels, weights, p) {
     "table",
     { class: "ix-table" },
     h("tr", {}, h("th", { scope: "col" }, "outcome"), ...labels.map((l) => h("th", { scope: "col" }, l))),
-    row("weight", weights.map((w, i) => h("td", {}, num(`weight.${i}`, w, 1)))),
+    row(
+      "weight",
+      weights.map((w, i) => h("td", {}, num(`weight.${i}`, w, 1))),
+    ),
     p
-      ? row(`p(x) = weight / ${fmt(total, 1)}`, p.map((x, i) => h("td", {}, num(`p.${i}`, x, 3))))
-      : row("p(x)", labels.map(() => h("td", {}, "–"))),
+      ? row(
+          `p(x) = weight / ${fmt(total, 1)}`,
+          p.map((x, i) => h("td", {}, num(`p.${i}`, x, 3))),
+        )
+      : row(
+          "p(x)",
+          labels.map(() => h("td", {}, "–")),
+        ),
   );
 }
 
@@ -36,12 +58,27 @@ function draw(container, labels, p, hBits, ceiling) {
     const cx = left + slot * (i + 0.5);
     const value = p ? p[i] : 0;
     svg.append(
-      s("rect", { x: cx - slot * 0.3, y: sy(value), width: slot * 0.6, height: sy(0) - sy(value), class: "ix-p" }),
+      s("rect", {
+        x: cx - slot * 0.3,
+        y: sy(value),
+        width: slot * 0.6,
+        height: sy(0) - sy(value),
+        class: "ix-p",
+      }),
       s("text", { x: cx, y: sy(0) + 18, "text-anchor": "middle", class: "ix-tick" }, label),
     );
-    if (p) svg.append(s("text", { x: cx, y: sy(value) - 5, "text-anchor": "middle", class: "ix-tick" }, fmt(value, 2)));
+    if (p)
+      svg.append(
+        s("text", { x: cx, y: sy(value) - 5, "text-anchor": "middle", class: "ix-tick" }, fmt(value, 2)),
+      );
   });
-  svg.append(s("text", { x: left + barsW / 2, y: 14, "text-anchor": "middle", class: "ix-label" }, "distribution p = weights / total"));
+  svg.append(
+    s(
+      "text",
+      { x: left + barsW / 2, y: 14, "text-anchor": "middle", class: "ix-label" },
+      "distribution p = weights / total",
+    ),
+  );
   // The gauge: H(p) in bits on its own axis, up to a little above log2 n.
   const gx = width - gaugeW - 10;
   const gTop = Math.max(1, Math.ceil(ceiling * 1.15 * 2) / 2);
@@ -50,11 +87,30 @@ function draw(container, labels, p, hBits, ceiling) {
   svg.append(
     s("rect", { x: gx + 10, y: gy(hv), width: gaugeW - 40, height: gy(0) - gy(hv), class: "ix-accent" }),
     s("line", { x1: gx, x2: gx + gaugeW - 20, y1: gy(ceiling), y2: gy(ceiling), class: "ix-ceiling" }),
-    s("text", { x: gx + (gaugeW - 20) / 2, y: gy(ceiling) - 6, "text-anchor": "middle", class: "ix-tick" }, `log₂ ${n}`),
-    s("text", { x: gx + (gaugeW - 20) / 2, y: sy(0) + 18, "text-anchor": "middle", class: "ix-tick" }, "H(p)"),
+    s(
+      "text",
+      { x: gx + (gaugeW - 20) / 2, y: gy(ceiling) - 6, "text-anchor": "middle", class: "ix-tick" },
+      `log₂ ${n}`,
+    ),
+    s(
+      "text",
+      { x: gx + (gaugeW - 20) / 2, y: sy(0) + 18, "text-anchor": "middle", class: "ix-tick" },
+      "H(p)",
+    ),
   );
   if (p) {
-    svg.append(s("text", { x: gx + (gaugeW - 20) / 2, y: gy(hv) - 6 - (Math.abs(gy(hv) - gy(ceiling)) < 16 ? 14 : 0), "text-anchor": "middle", class: "ix-tick ix-strong" }, fmt(hv, 3)));
+    svg.append(
+      s(
+        "text",
+        {
+          x: gx + (gaugeW - 20) / 2,
+          y: gy(hv) - 6 - (Math.abs(gy(hv) - gy(ceiling)) < 16 ? 14 : 0),
+          "text-anchor": "middle",
+          class: "ix-tick ix-strong",
+        },
+        fmt(hv, 3),
+      ),
+    );
   }
 }
 
@@ -68,7 +124,11 @@ function render({ model, el, staticPage }) {
     if (!p) {
       parts.readout.replaceChildren(
         table(labels, weights, null),
-        h("p", {}, "Every weight is 0, so there is no distribution to divide out: raise at least one weight."),
+        h(
+          "p",
+          {},
+          "Every weight is 0, so there is no distribution to divide out: raise at least one weight.",
+        ),
       );
       parts.message.textContent = "No distribution: every weight is 0.";
       draw(parts.figure, labels, null, 0, ceiling);
@@ -111,7 +171,9 @@ function render({ model, el, staticPage }) {
   );
   parts.controls.append(...sliders.map((c) => c.el));
   const onChange = () => {
-    model.get("weights").forEach((w, i) => sliders[i].set(w));
+    model.get("weights").forEach((w, i) => {
+      sliders[i].set(w);
+    });
     update();
   };
   model.on("change:weights", onChange);

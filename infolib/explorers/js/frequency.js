@@ -1,7 +1,20 @@
 // FrequencyExplorer: n rolls of a fair or loaded die -> counts, frequencies and the largest gap
 // between a frequency and its probability. The seeded rolls' counts are precomputed for every n
 // (the synced "counts" table); the page divides them by n and draws the bars.
-import { axes, choice, figureSvg, fmt, fmtInt, guarded, h, onWidthChange, s, shell, slider, ticks } from "./core.js";
+import {
+  axes,
+  choice,
+  figureSvg,
+  fmt,
+  fmtInt,
+  guarded,
+  h,
+  onWidthChange,
+  s,
+  shell,
+  slider,
+  ticks,
+} from "./core.js";
 
 const FACES = ["1", "2", "3", "4", "5", "6"];
 
@@ -66,7 +79,13 @@ function draw(container, { n, die, p, frequency, gap }) {
     const cx = left + slot * (x + 0.5);
     svg.append(
       s("rect", { x: cx - bar - 1, y: sy(p[x]), width: bar, height: sy(0) - sy(p[x]), class: "ix-p" }),
-      s("rect", { x: cx + 1, y: sy(frequency[x]), width: bar, height: sy(0) - sy(frequency[x]), class: "ix-accent" }),
+      s("rect", {
+        x: cx + 1,
+        y: sy(frequency[x]),
+        width: bar,
+        height: sy(0) - sy(frequency[x]),
+        class: "ix-accent",
+      }),
       s("text", { x: cx, y: sy(0) + 18, "text-anchor": "middle", class: "ix-tick" }, face),
     );
   });
@@ -150,7 +169,10 @@ function render({ model, el, staticPage }) {
   for (const e of events) model.on(e, onChange);
   onWidthChange(parts.figure, update);
   update();
-  return () => events.forEach((e) => model.off(e, onChange));
+  return () =>
+    events.forEach((e) => {
+      model.off(e, onChange);
+    });
 }
 
 export default { render };

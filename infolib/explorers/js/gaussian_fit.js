@@ -125,13 +125,18 @@ function draw(container, grid, d, w, fit) {
     ["ix-line-q", "forward fit: min D(p‖q)", "line"],
     ["ix-line-extra ix-dashed", "reverse fit: min D(q‖p)", "line"],
   ];
-  if (narrow) entries.forEach((entry, i) => legend(svg, left - 40, 16 + i * 20, [entry]));
+  if (narrow)
+    entries.forEach((entry, i) => {
+      legend(svg, left - 40, 16 + i * 20, [entry]);
+    });
   else legend(svg, left, 16, entries);
   const yLabel = "probability density";
   const sy = axes(svg, { x: left, y: top, w: plotW, hgt: plotH, yMin: 0, yMax: Y_MAX, yLabel, xLabel: "x" });
   const sx = (v) => left + ((v - X_RANGE[0]) / (X_RANGE[1] - X_RANGE[0])) * plotW;
   for (const t of ticks(X_RANGE[0], X_RANGE[1], narrow ? 6 : 9)) {
-    svg.append(s("text", { x: sx(t), y: sy(0) + 18, "text-anchor": "middle", class: "ix-tick" }, tickLabel(t)));
+    svg.append(
+      s("text", { x: sx(t), y: sy(0) + 18, "text-anchor": "middle", class: "ix-tick" }, tickLabel(t)),
+    );
   }
   const c = curves(grid, d, w, fit.forward, fit.reverse);
   const path = (values) => {
@@ -204,7 +209,10 @@ function render({ model, el, staticPage }) {
   });
   onWidthChange(parts.figure, update);
   update();
-  return () => handlers.forEach(([trait, fn]) => model.off(`change:${trait}`, fn));
+  return () =>
+    handlers.forEach(([trait, fn]) => {
+      model.off(`change:${trait}`, fn);
+    });
 }
 
 export default { render };

@@ -66,17 +66,35 @@ function evidence(v) {
     names_interchangeable: ["H(p, q) = ", b("cross_entropy_pq"), ", H(q, p) = ", b("cross_entropy_qp")],
     triangle_inequality: Number.isFinite(v.kl_pq)
       ? ["D(p‖q) = ", b("kl_pq"), ", through m: ", b("kl_through_mixture")]
-      : ["D(p‖q) = ", b("kl_pq"), " (through m: ", b("kl_through_mixture"), "): a distance is never infinite"],
+      : [
+          "D(p‖q) = ",
+          b("kl_pq"),
+          " (through m: ",
+          b("kl_through_mixture"),
+          "): a distance is never infinite",
+        ],
     finite_cost: Number.isFinite(v.kl_pq)
       ? ["D(p‖q) = ", b("kl_pq")]
       : ["D(p‖q) = ", b("kl_pq"), ": q gives probability 0 to an outcome p produces"],
-    decomposition: [b("cross_entropy_pq"), " = ", b("entropy_p"), " + ", b("kl_pq"), "; H(p) does not involve q"],
+    decomposition: [
+      b("cross_entropy_pq"),
+      " = ",
+      b("entropy_p"),
+      " + ",
+      b("kl_pq"),
+      "; H(p) does not involve q",
+    ],
   };
 }
 
 function readout(labels, p, q, v, claims, claimTexts) {
   const row = (name, values) =>
-    h("tr", {}, h("th", { scope: "row" }, name), ...values.map((x, i) => h("td", {}, num(`${name}.${i}`, x, 3))));
+    h(
+      "tr",
+      {},
+      h("th", { scope: "row" }, name),
+      ...values.map((x, i) => h("td", {}, num(`${name}.${i}`, x, 3))),
+    );
   const dist = h(
     "table",
     { class: "ix-table" },
@@ -143,7 +161,9 @@ function legendItem(svg, x, y, cls, text, fill) {
 function yLabel(svg, box, text) {
   const y = box.y + box.h / 2;
   const turn = `rotate(-90 ${box.labelX} ${y})`;
-  svg.append(s("text", { x: box.labelX, y, transform: turn, "text-anchor": "middle", class: "ix-label" }, text));
+  svg.append(
+    s("text", { x: box.labelX, y, transform: turn, "text-anchor": "middle", class: "ix-label" }, text),
+  );
 }
 
 function distributionPanel(svg, box, labels, p, q) {
@@ -188,7 +208,13 @@ function chainPanel(svg, box, v, hatch) {
     const hShown = Math.min(b.h, cap);
     const shown = Math.min(total, cap);
     svg.append(
-      s("rect", { x: cx - bar / 2, y: sy(hShown), width: bar, height: sy(0) - sy(hShown), class: `${b.cls} ix-edge` }),
+      s("rect", {
+        x: cx - bar / 2,
+        y: sy(hShown),
+        width: bar,
+        height: sy(0) - sy(hShown),
+        class: `${b.cls} ix-edge`,
+      }),
       s("rect", {
         x: cx - bar / 2,
         y: sy(shown),
@@ -204,7 +230,9 @@ function chainPanel(svg, box, v, hatch) {
       let label = `${fmt(total, 3)} bits`;
       if (!Number.isFinite(total)) label = "∞ (infinite)";
       else if (total > cap) label = `↑ ${fmt(total, 3)} bits`;
-      svg.append(s("text", { x: cx, y: sy(shown) - 5, "text-anchor": "middle", class: "ix-tick ix-strong" }, label));
+      svg.append(
+        s("text", { x: cx, y: sy(shown) - 5, "text-anchor": "middle", class: "ix-tick ix-strong" }, label),
+      );
     }
   });
   let lx = box.x + 4;
@@ -254,7 +282,10 @@ function draw(container, { labels, p, q, v, holds, total, which }) {
 function render({ model, el, staticPage }) {
   const labels = model.get("labels");
   const claimTexts = model.get("claim_texts");
-  const parts = shell(el, { title: "Misconception explorer: check popular claims on your own p and q", staticPage });
+  const parts = shell(el, {
+    title: "Misconception explorer: check popular claims on your own p and q",
+    staticPage,
+  });
   const update = guarded(parts, () => {
     const p = normalize(model.get("p_weights"));
     const q = normalize(model.get("q_weights"));
@@ -302,12 +333,19 @@ function render({ model, el, staticPage }) {
       }),
     );
     parts.controls.append(
-      h("div", { class: "ix-group" }, h("p", { class: "ix-group-title" }, title), ...sliders[trait].map((c) => c.el)),
+      h(
+        "div",
+        { class: "ix-group" },
+        h("p", { class: "ix-group-title" }, title),
+        ...sliders[trait].map((c) => c.el),
+      ),
     );
   }
   const handlers = Object.keys(sliders).map((trait) => {
     const onChange = () => {
-      model.get(trait).forEach((w, i) => sliders[trait][i].set(w));
+      model.get(trait).forEach((w, i) => {
+        sliders[trait][i].set(w);
+      });
       update();
     };
     model.on(`change:${trait}`, onChange);
@@ -315,7 +353,10 @@ function render({ model, el, staticPage }) {
   });
   onWidthChange(parts.figure, update);
   update();
-  return () => handlers.forEach(([trait, onChange]) => model.off(`change:${trait}`, onChange));
+  return () =>
+    handlers.forEach(([trait, onChange]) => {
+      model.off(`change:${trait}`, onChange);
+    });
 }
 
 export default { render };

@@ -1,5 +1,19 @@
 // SurprisalExplorer: move p, see I = -log p on its curve, in bits or nats. Computed in the page.
-import { axes, choice, figureSvg, fmt, guarded, h, num, onWidthChange, s, shell, slider, tickLabel, ticks } from "./core.js";
+import {
+  axes,
+  choice,
+  figureSvg,
+  fmt,
+  guarded,
+  h,
+  num,
+  onWidthChange,
+  s,
+  shell,
+  slider,
+  tickLabel,
+  ticks,
+} from "./core.js";
 
 const P_MIN = 0.001;
 const BASES = { bits: 2, nats: Math.E };
@@ -33,7 +47,9 @@ function draw(container, p, unit) {
   });
   const sx = (x) => left + x * plotW;
   for (const t of ticks(0, 1, 5)) {
-    svg.append(s("text", { x: sx(t), y: top0 + plotH + 18, "text-anchor": "middle", class: "ix-tick" }, tickLabel(t)));
+    svg.append(
+      s("text", { x: sx(t), y: top0 + plotH + 18, "text-anchor": "middle", class: "ix-tick" }, tickLabel(t)),
+    );
   }
   const points = [];
   for (let i = 0; i <= 240; i += 1) {

@@ -50,10 +50,17 @@ function legend() {
     [swatch(line("ix-line-q")), "expected H(p, q)"],
     [swatch(line("ix-line-p ix-dashed")), "floor: mean H(p(·|x))"],
     [swatch(line("ix-line-good")), "KL gap, from 0"],
-    [swatch(s("rect", { x: 1, y: 1, width: 28, height: 10, class: "ix-band-good" })), "KL gap, above the floor"],
+    [
+      swatch(s("rect", { x: 1, y: 1, width: 28, height: 10, class: "ix-band-good" })),
+      "KL gap, above the floor",
+    ],
     [swatch(line("ix-line-muted ix-dotted")), "loss on the sampled labels"],
   ];
-  return h("ul", { class: "ix-legend", "aria-hidden": "true" }, ...items.map(([sw, text]) => h("li", {}, sw, text)));
+  return h(
+    "ul",
+    { class: "ix-legend", "aria-hidden": "true" },
+    ...items.map(([sw, text]) => h("li", {}, sw, text)),
+  );
 }
 
 function draw(container, table, v) {
@@ -96,12 +103,13 @@ function draw(container, table, v) {
       s("text", { x: sx(t), y: sy(0) + 17, "text-anchor": "middle", class: "ix-tick" }, String(t)),
     );
   }
-  const path = (ys) => cps.map((e, i) => `${i ? "L" : "M"}${sx(e).toFixed(2)},${sy(ys[i]).toFixed(2)}`).join("");
+  const path = (ys) =>
+    cps.map((e, i) => `${i ? "L" : "M"}${sx(e).toFixed(2)},${sy(ys[i]).toFixed(2)}`).join("");
   // The expected cross-entropy is floor + KL (decompose_loss): drawn from the stored KL curve.
   const ce = kl.map((x) => v.floor + x);
   const floorLine = cps.map(() => v.floor);
   const band = `${path(floorLine)}${cps
-    .map((e, i) => `L${sx(cps[cps.length - 1 - i]).toFixed(2)},${sy(ce[cps.length - 1 - i]).toFixed(2)}`)
+    .map((_e, i) => `L${sx(cps[cps.length - 1 - i]).toFixed(2)},${sy(ce[cps.length - 1 - i]).toFixed(2)}`)
     .join("")}Z`;
   svg.append(
     s("path", { d: band, class: "ix-band-good" }),
@@ -183,7 +191,10 @@ function render({ model, el, staticPage }) {
   });
   onWidthChange(parts.figure, update);
   update();
-  return () => handlers.forEach(([name, onChange]) => model.off(`change:${name}`, onChange));
+  return () =>
+    handlers.forEach(([name, onChange]) => {
+      model.off(`change:${name}`, onChange);
+    });
 }
 
 export default { render };
