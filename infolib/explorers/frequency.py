@@ -18,6 +18,8 @@ from ..readouts.frequency import (
 from .assets import bundle
 from .base import Explorer
 
+__all__ = ["FrequencyExplorer"]
+
 
 class FrequencyExplorer(Explorer):
     """Roll a seeded die ``n`` times and compare the frequency of each face with its probability.

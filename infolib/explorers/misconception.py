@@ -11,6 +11,8 @@ from ..readouts.misconception import CLAIMS, WEIGHT_RANGE, check_claims, misconc
 from .assets import bundle
 from .base import Explorer
 
+__all__ = ["MisconceptionExplorer"]
+
 
 class MisconceptionExplorer(Explorer):
     """Choose a truth ``p`` and a model ``q``; see which popular claims hold for that pair.

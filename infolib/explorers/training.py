@@ -17,6 +17,8 @@ from ..readouts.training import (
 from .assets import bundle
 from .base import Explorer
 
+__all__ = ["TrainingExplorer"]
+
 
 class TrainingExplorer(Explorer):
     """Train a tiny softmax classifier and watch its expected loss split into floor plus KL.

@@ -10,7 +10,7 @@ from ..measures import cross_entropy, entropy, normalize
 from .checks import on_grid
 from .support import ruled_out
 
-__all__ = ["WEIGHT_RANGE", "cross_entropy_readout", "cross_entropy_ruled_out"]
+__all__ = ["cross_entropy_readout", "cross_entropy_ruled_out"]
 
 #: The model's weight sliders: range and step.
 WEIGHT_RANGE = (0.0, 10.0, 0.1)

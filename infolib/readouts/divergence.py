@@ -10,7 +10,7 @@ from ..measures import js_divergence, kl_divergence, normalize
 from .checks import on_grid
 from .support import ruled_out
 
-__all__ = ["WEIGHT_RANGE", "divergence_readout", "divergence_ruled_out"]
+__all__ = ["divergence_readout", "divergence_ruled_out"]
 
 #: The weight sliders of p and q: range and step.
 WEIGHT_RANGE = (0.0, 10.0, 0.5)

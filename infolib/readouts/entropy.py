@@ -9,7 +9,7 @@ import numpy as np
 from ..measures import entropy, normalize
 from .checks import on_grid
 
-__all__ = ["WEIGHT_RANGE", "entropy_readout"]
+__all__ = ["entropy_readout"]
 
 #: The weight sliders' range and step.
 WEIGHT_RANGE = (0.0, 10.0, 0.5)

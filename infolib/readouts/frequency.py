@@ -14,6 +14,15 @@ import numpy as np
 
 from ..measures import normalize
 
+__all__ = [
+    "check_die",
+    "check_seed",
+    "check_size",
+    "die_probabilities",
+    "frequency_counts",
+    "frequency_readout",
+]
+
 #: The numbers of rolls the slider offers.
 SIZES = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000)
 #: Relative weights of faces 1 to 6 of each die: fair, or loaded so a six comes up 3 times in 8.
@@ -30,7 +39,7 @@ def check_die(die: object) -> str:
 
 
 def check_size(n: object) -> int:
-    """Check a number of rolls: one of :data:`SIZES`."""
+    """Check a number of rolls: one of ``SIZES``."""
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or int(n) not in SIZES:
         raise ValueError(f"n must be one of {SIZES}, got {n!r}")
     return int(n)
@@ -89,7 +98,7 @@ def frequency_readout(n: int, die: str, seed: int = 1) -> dict[str, float]:
     Parameters
     ----------
     n : int
-        The number of rolls, one of :data:`SIZES`.
+        The number of rolls, one of ``SIZES``.
     die : {"fair", "loaded"}
         Which die.
     seed : int

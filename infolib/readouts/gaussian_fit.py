@@ -1,7 +1,7 @@
 """Readouts of the GaussianFitExplorer (chapter 5): one Gaussian fitted to two bumps, both ways.
 
 The truth ``p`` is a mixture of two Gaussians of standard deviation 1 at ``-d/2`` and ``+d/2``
-with weight ``w`` on the left one, discretised on the grid :data:`GRID`. The fits (a grid
+with weight ``w`` on the left one, discretised on the grid ``GRID``. The fits (a grid
 search by :func:`infolib.fitting.fit_gaussian`) are too heavy for the page, so they are
 tabulated here for every state the two sliders can reach (:func:`gaussian_fit_table`); the
 page looks them up and draws the curves, which are closed forms.
@@ -18,14 +18,6 @@ from ..measures import kl_divergence
 from .checks import on_grid
 
 __all__ = [
-    "BUMP_STD",
-    "FIELDS",
-    "GRID",
-    "MEAN_RANGE",
-    "REFINEMENTS",
-    "SEPARATION_RANGE",
-    "STD_RANGE",
-    "WEIGHT_RANGE",
     "gaussian_fit_readout",
     "gaussian_fit_state",
     "gaussian_fit_table",
@@ -112,7 +104,7 @@ def mixture_moments(
 
 
 def gaussian_fit_state(separation: float, weight: float) -> tuple[float, ...]:
-    """The fits for one state: the :data:`FIELDS` in order (means, stds, KLs in bits)."""
+    """The fits for one state: the ``FIELDS`` in order (means, stds, KLs in bits)."""
     state_index(separation, weight)
     x = np.linspace(*GRID)
     d = float(separation)

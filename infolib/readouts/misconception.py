@@ -20,6 +20,8 @@ import numpy as np
 from ..measures import cross_entropy, entropy, kl_divergence, normalize
 from .checks import on_grid
 
+__all__ = ["check_claims", "misconception_readout", "pair_measures"]
+
 #: The weight sliders' range and step.
 WEIGHT_RANGE = (0.0, 10.0, 0.5)
 
@@ -68,7 +70,7 @@ def pair_measures(p: Sequence[float], q: Sequence[float]) -> dict[str, float]:
 
 
 def check_claims(p: Sequence[float], q: Sequence[float]) -> dict[str, bool]:
-    """For a truth ``p`` and a model ``q``, whether each claim of :data:`CLAIMS` holds.
+    """For a truth ``p`` and a model ``q``, whether each claim of ``CLAIMS`` holds.
 
     "Equal" means :func:`numpy.isclose` with ``rtol=1e-9, atol=1e-12`` (two infinities of the
     same sign are equal), so rounding in the last bits never flips a verdict.
@@ -81,7 +83,7 @@ def check_claims(p: Sequence[float], q: Sequence[float]) -> dict[str, bool]:
     Returns
     -------
     dict of str to bool
-        One entry per claim key, in the order of :data:`CLAIMS`.
+        One entry per claim key, in the order of ``CLAIMS``.
 
     Examples
     --------

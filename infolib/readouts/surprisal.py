@@ -7,7 +7,7 @@ import numpy as np
 from ..measures import information_content
 from .checks import on_grid
 
-__all__ = ["P_RANGE", "UNITS", "surprisal_readout"]
+__all__ = ["surprisal_readout"]
 
 #: The probability slider's range and step.
 P_RANGE = (0.001, 1.0, 0.001)

@@ -2,10 +2,10 @@
 
 Every setting of the controls needs a training run (:mod:`infolib.training`), too heavy for the
 page, so :func:`training_table` runs them all when the notebook executes: one full-batch run of
-:data:`MAX_EPOCHS` epochs per learning rate and label noise. A shorter run is the start of that
+``MAX_EPOCHS`` epochs per learning rate and label noise. A shorter run is the start of that
 run (gradient descent from the same seed takes the same steps; ``tests/test_readouts_training``
 checks it to the last bit), so one run gives every epoch setting. The table keeps every number
-the readout shows in full precision, and the curves at :data:`CHECKPOINTS` rounded to 4
+the readout shows in full precision, and the curves at ``CHECKPOINTS`` rounded to 4
 decimals, for drawing only (the page draws the expected cross-entropy as floor + KL).
 :func:`training_readout` computes one setting afresh, by a run of exactly ``epochs`` epochs:
 the numbers the browser test compares the page with.
@@ -21,6 +21,8 @@ import numpy as np
 
 from ..training import decompose_loss, make_softmax_data, train_softmax_regression
 from .checks import on_grid
+
+__all__ = ["check_epochs", "check_noise", "check_rate", "training_readout", "training_table"]
 
 #: The learning rates the slider offers (a short geometric list).
 RATES = (0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 2.0, 4.0)
@@ -46,7 +48,7 @@ N_EXAMPLES, N_CLASSES, SEED = 300, 3, 0
 
 
 def check_rate(learning_rate: object) -> float:
-    """Check a learning rate: one of :data:`RATES`."""
+    """Check a learning rate: one of ``RATES``."""
     if isinstance(learning_rate, bool) or not isinstance(learning_rate, int | float | np.number):
         raise TypeError(f"learning_rate must be a number, got {learning_rate!r}")
     if float(learning_rate) not in RATES:
@@ -94,7 +96,7 @@ def training_readout(learning_rate: float, epochs: int, label_noise: float) -> d
     Parameters
     ----------
     learning_rate : float
-        One of :data:`RATES`.
+        One of ``RATES``.
     epochs : int
         10 to 200, in steps of 10.
     label_noise : float
