@@ -23,7 +23,7 @@ from conftest import ROOT
 
 BINDER = ROOT / "binder"
 # What readers need; anything else (book building, tests, browsers) does not belong here.
-READER_PACKAGES = {"numpy", "matplotlib", "ipywidgets", "scipy"}
+READER_PACKAGES = {"numpy", "matplotlib", "ipywidgets", "anywidget", "scipy"}
 # Already in repo2docker's base environment (JupyterLab 4, the widget extension, a kernel).
 BASE_IMAGE_PACKAGES = {"jupyterlab", "notebook", "ipykernel", "jupyterlab-widgets"}
 KERNEL = "infolib-binder-test"
