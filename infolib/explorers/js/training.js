@@ -42,7 +42,7 @@ function sentence(v) {
 }
 
 /** The legend, in HTML so it wraps on a phone; each swatch is a tiny drawing of its line. */
-function legend() {
+function htmlLegend() {
   const swatch = (...shapes) =>
     s("svg", { width: 30, height: 12, "aria-hidden": "true", class: "ix-swatch" }, ...shapes);
   const line = (cls) => s("line", { x1: 1, x2: 29, y1: 6, y2: 6, class: cls });
@@ -123,7 +123,7 @@ function draw(container, table, v) {
 function render({ model, el, staticPage }) {
   const table = JSON.parse(model.get("table"));
   const parts = shell(el, { title: "Training explorer: train a softmax classifier", staticPage });
-  const key = legend();
+  const key = htmlLegend();
   parts.figure.after(key);
   const update = guarded(parts, () => {
     const rateIndex = model.get("rate_index");
