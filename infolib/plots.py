@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from contextlib import contextmanager
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import matplotlib as mpl
 import numpy as np
@@ -26,10 +26,16 @@ from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
+from matplotlib.rcsetup import cycler
 from matplotlib.text import Text
 from numpy.typing import ArrayLike
 
 from .measures import binary_entropy, information_content
+
+if TYPE_CHECKING:
+    # What fill_between returns from matplotlib 3.10 on; pyproject allows 3.8, so the name is
+    # needed only for annotations (which ``from __future__ import annotations`` never runs).
+    from matplotlib.collections import FillBetweenPolyCollection
 
 __all__ = [
     "COLORS",
@@ -78,7 +84,7 @@ _RC = {
     "axes.edgecolor": COLORS["muted"],
     "xtick.color": COLORS["ink"],
     "ytick.color": COLORS["ink"],
-    "axes.prop_cycle": mpl.cycler(
+    "axes.prop_cycle": cycler(
         color=[COLORS[k] for k in ("p", "q", "accent", "good", "extra", "sky")]
     ),
     "axes.spines.top": False,
@@ -199,7 +205,7 @@ def surprisal_curve(
     p = np.geomspace(p_min, 1.0, 400)
     (line,) = ax.plot(p, information_content(p, base=base), color=COLORS["p"], lw=2.2)
     for x, label in highlight:
-        y = information_content(x, base=base)
+        y = float(information_content(x, base=base))
         ax.plot([x], [y], "o", color=COLORS["accent"], mec=COLORS["ink"], ms=7, zorder=3)
         unit_text = unit[:-1] if y == 1 and unit.endswith("s") else unit
         ax.annotate(
@@ -284,7 +290,7 @@ def distribution_bars(
 
 def bar_value_labels(ax: Axes, bars: Sequence[Rectangle], fmt: str = "{:.2f}") -> list[Text]:
     """Write each bar's height just above it; returns the texts."""
-    texts = []
+    texts: list[Text] = []
     for rect in bars:
         h = rect.get_height()
         texts.append(
@@ -320,7 +326,7 @@ def binary_entropy_curve(ax: Axes, *, highlight: Sequence[tuple[float, str]] = (
     p = np.linspace(0.0, 1.0, 401)
     (line,) = ax.plot(p, binary_entropy(p), color=COLORS["p"], lw=2.2)
     for x, label in highlight:
-        y = binary_entropy(x)
+        y = float(binary_entropy(x))
         ax.plot([x], [y], "o", color=COLORS["accent"], mec=COLORS["ink"], ms=7, zorder=3)
         ax.annotate(
             f"{label}\n{y:.3g} bits" if y != 1 else f"{label}\n1 bit",
@@ -507,7 +513,8 @@ def divergence_bars(
         zorder=2,
     )
     texts = [
-        ax.text(i, 0, "", ha="center", va="bottom", fontsize=9, color=COLORS["ink"]) for i in x
+        ax.text(i, 0, "", ha="center", va="bottom", fontsize=9, color=COLORS["ink"])
+        for i in range(len(labels))
     ]
     ax.set_xticks(x, list(labels), fontsize=9)
     ax.set_ylim(0, top * 1.12)
@@ -601,7 +608,7 @@ class TrainingCurves(NamedTuple):
     cross_entropy, floor, kl, train_loss : matplotlib.lines.Line2D
         The curves of the expected cross-entropy, the entropy floor ``H(p)``, the KL gap
         (drawn from 0) and the loss on the sampled labels.
-    gap : matplotlib.artist.Artist
+    gap : matplotlib.collections.FillBetweenPolyCollection
         The shaded band between the floor and the expected cross-entropy.
     """
 
@@ -609,7 +616,7 @@ class TrainingCurves(NamedTuple):
     floor: Line2D
     kl: Line2D
     train_loss: Line2D
-    gap: Artist
+    gap: FillBetweenPolyCollection
 
 
 def training_curves(
@@ -794,7 +801,8 @@ def decomposition_bars(
         zorder=2,
     )
     texts = [
-        ax.text(i, 0, "", ha="center", va="bottom", fontsize=9, color=COLORS["ink"]) for i in x
+        ax.text(i, 0, "", ha="center", va="bottom", fontsize=9, color=COLORS["ink"])
+        for i in range(len(labels))
     ]
     ax.set_xticks(x, list(labels), fontsize=9)
     ax.set_xlim(-0.6, len(labels) - 0.4)
