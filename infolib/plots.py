@@ -11,11 +11,10 @@ themselves.
 
 from __future__ import annotations
 
-import base64
 import io
 from collections.abc import Sequence
 from contextlib import contextmanager
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import matplotlib as mpl
 import numpy as np
@@ -27,17 +26,21 @@ from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
-from matplotlib.text import Annotation, Text
+from matplotlib.rcsetup import cycler
+from matplotlib.text import Text
 from numpy.typing import ArrayLike
 
 from .measures import binary_entropy, information_content
 
+if TYPE_CHECKING:
+    # What fill_between returns from matplotlib 3.10 on; pyproject allows 3.8, so the name is
+    # needed only for annotations (which ``from __future__ import annotations`` never runs).
+    from matplotlib.collections import FillBetweenPolyCollection
+
 __all__ = [
     "COLORS",
-    "BlitRenderer",
     "CourseFigure",
     "DecompositionBars",
-    "EntropyGapBars",
     "TrainingCurves",
     "bar_value_labels",
     "binary_entropy_curve",
@@ -47,18 +50,12 @@ __all__ = [
     "decomposition_bars",
     "distribution_bars",
     "divergence_bars",
-    "entropy_gap_bars",
-    "entropy_gauge",
-    "figure_to_data_uri",
     "figure_to_png",
     "frequency_convergence",
     "gaussian_fit_chart",
     "new_figure",
-    "paired_bars",
-    "set_bar_heights",
     "set_decomposition",
     "set_divergence_bars",
-    "set_entropy_gap",
     "set_training_curves",
     "surprisal_curve",
     "training_curves",
@@ -87,7 +84,7 @@ _RC = {
     "axes.edgecolor": COLORS["muted"],
     "xtick.color": COLORS["ink"],
     "ytick.color": COLORS["ink"],
-    "axes.prop_cycle": mpl.cycler(
+    "axes.prop_cycle": cycler(
         color=[COLORS[k] for k in ("p", "q", "accent", "good", "extra", "sky")]
     ),
     "axes.spines.top": False,
@@ -156,8 +153,8 @@ def figure_to_png(fig: Figure, *, freeze_layout: bool = False) -> bytes:
     """Render a figure to PNG bytes, quickly and deterministically (no timestamp).
 
     Draws with the Agg canvas and encodes with Pillow, which is about twice as fast as
-    ``savefig`` for the small figures of the explorers. With ``freeze_layout=True`` the
-    layout computed by this draw is kept for later draws (explorers move data, not axes).
+    ``savefig`` for small figures. With ``freeze_layout=True`` the layout computed by this
+    draw is kept for later draws (for figures whose data move but whose axes do not).
 
     Examples
     --------
@@ -175,12 +172,6 @@ def figure_to_png(fig: Figure, *, freeze_layout: bool = False) -> bytes:
     buf = io.BytesIO()
     image.convert("RGB").save(buf, format="png")
     return buf.getvalue()
-
-
-def figure_to_data_uri(fig: Figure, *, freeze_layout: bool = False) -> str:
-    """The figure as a ``data:image/png;base64,...`` URI, for embedding in HTML."""
-    png = figure_to_png(fig, freeze_layout=freeze_layout)
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
 def surprisal_curve(
@@ -214,7 +205,7 @@ def surprisal_curve(
     p = np.geomspace(p_min, 1.0, 400)
     (line,) = ax.plot(p, information_content(p, base=base), color=COLORS["p"], lw=2.2)
     for x, label in highlight:
-        y = information_content(x, base=base)
+        y = float(information_content(x, base=base))
         ax.plot([x], [y], "o", color=COLORS["accent"], mec=COLORS["ink"], ms=7, zorder=3)
         unit_text = unit[:-1] if y == 1 and unit.endswith("s") else unit
         ax.annotate(
@@ -249,8 +240,7 @@ def distribution_bars(
     """Draw one bar per outcome, on a probability axis from 0 to 1.
 
     Several distributions side by side: give each a narrower ``width`` and its own ``offset``
-    (for two, ``width=0.4`` and offsets ``-0.2`` and ``0.2``). Heights can be changed later
-    with :func:`set_bar_heights`, which is how the explorers redraw quickly.
+    (for two, ``width=0.4`` and offsets ``-0.2`` and ``0.2``).
 
     Parameters
     ----------
@@ -298,59 +288,9 @@ def distribution_bars(
     return bars
 
 
-def paired_bars(
-    ax: Axes,
-    first: ArrayLike,
-    second: ArrayLike,
-    labels: Sequence[object],
-    *,
-    first_label: str,
-    second_label: str,
-    second_color: str = COLORS["q"],
-) -> tuple[BarContainer, BarContainer]:
-    """Two distributions side by side, one pair of bars per outcome.
-
-    The first (the truth ``p``, blue) stands on the left of each slot, the second (the model
-    ``q`` in vermillion unless ``second_color`` says otherwise) on the right.
-
-    Parameters
-    ----------
-    ax : Axes
-        Where to draw.
-    first, second : array_like
-        Bar heights of the two distributions.
-    labels : sequence
-        One tick label per outcome.
-    first_label, second_label : str
-        Legend entries.
-    second_color : str
-        Colour of the second distribution's bars.
-
-    Returns
-    -------
-    tuple of BarContainer
-        The first and the second distribution's bars, for :func:`set_bar_heights`.
-
-    Examples
-    --------
-    >>> from infolib.plots import new_figure, paired_bars
-    >>> fig, ax = new_figure()
-    >>> p_bars, q_bars = paired_bars(
-    ...     ax, [0.5, 0.5], [0.9, 0.1], ["a", "b"], first_label="p", second_label="q"
-    ... )
-    >>> [round(float(b.get_x() + b.get_width() / 2), 2) for b in q_bars]
-    [0.2, 1.2]
-    """
-    first_bars = distribution_bars(ax, first, labels, width=0.4, offset=-0.2, label=first_label)
-    second_bars = distribution_bars(
-        ax, second, labels, color=second_color, width=0.4, offset=0.2, label=second_label
-    )
-    return first_bars, second_bars
-
-
 def bar_value_labels(ax: Axes, bars: Sequence[Rectangle], fmt: str = "{:.2f}") -> list[Text]:
-    """Write each bar's height just above it; returns the texts (see :func:`set_bar_heights`)."""
-    texts = []
+    """Write each bar's height just above it; returns the texts."""
+    texts: list[Text] = []
     for rect in bars:
         h = rect.get_height()
         texts.append(
@@ -366,21 +306,6 @@ def bar_value_labels(ax: Axes, bars: Sequence[Rectangle], fmt: str = "{:.2f}") -
             )
         )
     return texts
-
-
-def set_bar_heights(
-    bars: Sequence[Rectangle],
-    heights: ArrayLike,
-    texts: Sequence[Annotation] = (),
-    fmt: str = "{:.2f}",
-) -> None:
-    """Move existing bars (and their value labels) to new heights, without redrawing axes."""
-    values = np.asarray(heights, dtype=float)
-    for rect, h in zip(bars, values, strict=True):
-        rect.set_height(h)
-    for text, h in zip(texts, values, strict=False):
-        text.xy = (text.xy[0], h)
-        text.set_text(fmt.format(h))
 
 
 def binary_entropy_curve(ax: Axes, *, highlight: Sequence[tuple[float, str]] = ()) -> Line2D:
@@ -401,7 +326,7 @@ def binary_entropy_curve(ax: Axes, *, highlight: Sequence[tuple[float, str]] = (
     p = np.linspace(0.0, 1.0, 401)
     (line,) = ax.plot(p, binary_entropy(p), color=COLORS["p"], lw=2.2)
     for x, label in highlight:
-        y = binary_entropy(x)
+        y = float(binary_entropy(x))
         ax.plot([x], [y], "o", color=COLORS["accent"], mec=COLORS["ink"], ms=7, zorder=3)
         ax.annotate(
             f"{label}\n{y:.3g} bits" if y != 1 else f"{label}\n1 bit",
@@ -416,29 +341,6 @@ def binary_entropy_curve(ax: Axes, *, highlight: Sequence[tuple[float, str]] = (
     ax.set_xlabel("probability of the first outcome, $p$")
     ax.set_ylabel("entropy $H$ (bits)")
     return line
-
-
-def entropy_gauge(
-    ax: Axes, h: float, ceiling: float, *, unit: str = "bits", ceiling_label: str | None = None
-) -> Rectangle:
-    """One bar of height ``h`` (an entropy) under a dashed line at its ceiling ``log n``.
-
-    The ceiling is named in the axes' title (``ceiling_label``, by default its value), so the
-    label never collides with the bar. Returns the bar, whose height an explorer moves with
-    :func:`set_bar_heights`.
-    """
-    (bar,) = ax.bar(
-        [0], [h], width=0.6, color=COLORS["accent"], edgecolor=COLORS["ink"], lw=0.6, zorder=2
-    )
-    ax.axhline(ceiling, color=COLORS["ink"], ls="--", lw=1.4)
-    label = ceiling_label or f"ceiling {ceiling:.3g} {unit}"
-    ax.set_title(f"dashed line:\n{label}", fontsize=9)
-    ax.set_xlim(-0.6, 0.6)
-    ax.set_xticks([0], ["$H(p)$"])
-    ax.set_ylim(0, ceiling * 1.2)
-    ax.set_ylabel(f"entropy ({unit})")
-    ax.grid(axis="x", visible=False)
-    return bar
 
 
 def frequency_convergence(
@@ -611,7 +513,8 @@ def divergence_bars(
         zorder=2,
     )
     texts = [
-        ax.text(i, 0, "", ha="center", va="bottom", fontsize=9, color=COLORS["ink"]) for i in x
+        ax.text(i, 0, "", ha="center", va="bottom", fontsize=9, color=COLORS["ink"])
+        for i in range(len(labels))
     ]
     ax.set_xticks(x, list(labels), fontsize=9)
     ax.set_ylim(0, top * 1.12)
@@ -653,7 +556,7 @@ def gaussian_fit_chart(
     Returns
     -------
     (Line2D, Line2D, Line2D)
-        The lines of ``p``, the forward fit and the reverse fit; an explorer moves them with
+        The lines of ``p``, the forward fit and the reverse fit; move them with
         ``set_ydata(distribution / step)``.
 
     Examples
@@ -694,204 +597,6 @@ def gaussian_fit_chart(
     return p_line, fwd_line, rev_line
 
 
-class BlitRenderer:
-    """Re-render a figure fast when only a few of its artists change (for the explorers).
-
-    The first render draws the whole figure, freezes its layout, and keeps the pixels of
-    everything except ``artists``; later renders paste those pixels back and draw only
-    ``artists`` on top. Text (tick labels, titles, legends) is the slow part of drawing, and it
-    stays in the kept pixels. Call :meth:`invalidate` after changing anything else (limits,
-    ticks, titles), so the next render redraws everything.
-
-    ``artists`` are marked *animated*: a plain ``savefig`` of the figure leaves them out, so
-    render figures that use this class only through it.
-
-    Parameters
-    ----------
-    fig : Figure
-        The figure to render.
-    artists : sequence of Artist
-        The artists that move between renders.
-
-    Examples
-    --------
-    >>> from infolib.plots import BlitRenderer, new_figure
-    >>> fig, ax = new_figure(2, 1)
-    >>> (line,) = ax.plot([0, 1], [0, 1])
-    >>> renderer = BlitRenderer(fig, [line])
-    >>> first = renderer.png()
-    >>> line.set_ydata([1, 0])
-    >>> renderer.png() != first
-    True
-    """
-
-    def __init__(self, fig: Figure, artists: Sequence[Artist]) -> None:
-        self.fig = fig
-        self.artists = list(artists)
-        for artist in self.artists:
-            artist.set_animated(True)
-        canvas = fig.canvas
-        self._canvas = canvas if isinstance(canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-        self._background = None
-
-    def invalidate(self) -> None:
-        """Redraw everything at the next render (call after changing a static part)."""
-        self._background = None
-
-    def png(self) -> bytes:
-        """The figure as PNG bytes."""
-        canvas = self._canvas
-        with course_style():
-            if self._background is None:
-                canvas.draw()
-                if self.fig.get_layout_engine() is not None:
-                    self.fig.set_layout_engine("none")
-                self._background = canvas.copy_from_bbox(self.fig.bbox)
-            else:
-                canvas.restore_region(self._background)
-            for artist in self.artists:
-                self.fig.draw_artist(artist)
-        image = PIL.Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
-        buf = io.BytesIO()
-        image.convert("RGB").save(buf, format="png")
-        return buf.getvalue()
-
-    def data_uri(self) -> str:
-        """The figure as a ``data:image/png;base64,...`` URI, for embedding in HTML."""
-        return "data:image/png;base64," + base64.b64encode(self.png()).decode("ascii")
-
-
-# Cross-entropy (chapter 4).
-
-
-class EntropyGapBars(NamedTuple):
-    """The artists of :func:`entropy_gap_bars`, moved by :func:`set_entropy_gap`.
-
-    Attributes
-    ----------
-    entropy, cross_entropy : matplotlib.patches.Rectangle
-        The bars of ``H(p)`` (blue) and ``H(p, q)`` (vermillion).
-    gap : matplotlib.patches.Rectangle
-        The hatched top of the ``H(p, q)`` bar, from ``H(p)`` up to ``H(p, q)``.
-    entropy_text, cross_entropy_text, gap_text : matplotlib.text.Text
-        The value labels of the two bars and of the gap.
-    level : matplotlib.lines.Line2D
-        The dashed line at the level of ``H(p)``.
-    """
-
-    entropy: Rectangle
-    cross_entropy: Rectangle
-    gap: Rectangle
-    entropy_text: Text
-    cross_entropy_text: Text
-    gap_text: Text
-    level: Line2D
-
-    @property
-    def moving(self) -> list[Artist]:
-        """Every artist that :func:`set_entropy_gap` changes (for :class:`BlitRenderer`)."""
-        return list(self)
-
-
-def entropy_gap_bars(ax: Axes, *, top: float, unit: str = "bits") -> EntropyGapBars:
-    """Empty bars for ``H(p)`` (blue) beside ``H(p, q)`` (vermillion), the gap to be hatched.
-
-    Fill them with :func:`set_entropy_gap`. The gap ``H(p, q) - H(p)`` is drawn as white
-    hatching on top of the ``H(p, q)`` bar, above a dashed line at the level of ``H(p)``.
-
-    Parameters
-    ----------
-    ax : Axes
-        Where to draw.
-    top : float
-        Top of the vertical axis, in ``unit``; larger values are drawn off the scale.
-    unit : str
-        Unit of the values, for the labels.
-
-    Returns
-    -------
-    EntropyGapBars
-        The artists, to pass to :func:`set_entropy_gap`.
-
-    Examples
-    --------
-    >>> from infolib.plots import new_figure, entropy_gap_bars, set_entropy_gap
-    >>> fig, ax = new_figure()
-    >>> bars = entropy_gap_bars(ax, top=4)
-    >>> set_entropy_gap(bars, 1.75, 2.0)
-    >>> bars.gap.get_y(), bars.gap.get_height(), bars.gap_text.get_text()
-    (1.75, 0.25, 'gap\\n0.250 bits')
-    """
-    style = {"width": 0.6, "edgecolor": COLORS["ink"], "linewidth": 0.6, "zorder": 2}
-    (entropy,) = ax.bar([0], [0.0], color=COLORS["p"], **style)
-    (cross,) = ax.bar([1], [0.0], color=COLORS["q"], **style)
-    (gap,) = ax.bar(
-        [1],
-        [0.0],
-        width=0.6,
-        facecolor="none",
-        edgecolor=COLORS["paper"],
-        hatch="//",
-        linewidth=0,
-        zorder=3,
-    )
-    (level,) = ax.plot([-0.4, 1.4], [0, 0], "--", color=COLORS["ink"], lw=1, zorder=4)
-    text = {"ha": "center", "va": "bottom", "fontsize": 9.5, "color": COLORS["ink"]}
-    entropy_text = ax.text(0, 0, "", **text)
-    cross_text = ax.text(1, 0, "", **text)
-    gap_text = ax.text(1.42, 0, "", ha="left", va="center", fontsize=9, color=COLORS["ink"])
-    ax.set_xlim(-0.5, 2.2)
-    ax.set_ylim(0, top)
-    ax.set_xticks([0, 1], ["$H(p)$", "$H(p, q)$"])
-    ax.grid(axis="x", visible=False)
-    ax.set_ylabel(f"average code length ({unit})")
-    return EntropyGapBars(entropy, cross, gap, entropy_text, cross_text, gap_text, level)
-
-
-def set_entropy_gap(
-    artists: EntropyGapBars,
-    entropy: float,
-    cross_entropy: float | None,
-    *,
-    unit: str = "bits",
-) -> None:
-    """Set the bars of :func:`entropy_gap_bars` to ``H(p)`` and ``H(p, q)``.
-
-    A value beyond the axis (or ``inf``) is drawn to just under the top and labelled with
-    an arrow (or "infinite"); ``cross_entropy=None`` (no model) hides the ``H(p, q)`` bar.
-    Only the artists' data change, so an explorer can redraw quickly.
-    """
-    # Off-scale bars stop short of the top, leaving room for their label.
-    cap = 0.88 * artists.entropy.axes.get_ylim()[1]
-
-    def place(bar: Rectangle, text: Text, value: float) -> float:
-        shown = min(value, cap)
-        bar.set_height(shown)
-        if np.isinf(value):
-            label = "∞ (infinite)"
-        else:
-            label = f"{value:.3f} {unit}" if value <= cap else f"↑ {value:.3f} {unit}"
-        text.set_text(label)
-        text.set_y(shown)
-        return shown
-
-    h_shown = place(artists.entropy, artists.entropy_text, entropy)
-    artists.level.set_ydata([h_shown, h_shown])
-    artists.gap.set_y(h_shown)
-    if cross_entropy is None:
-        artists.cross_entropy.set_height(0.0)
-        artists.gap.set_height(0.0)
-        artists.cross_entropy_text.set_text("no model")
-        artists.cross_entropy_text.set_y(0.0)
-        artists.gap_text.set_text("")
-        return
-    ce_shown = place(artists.cross_entropy, artists.cross_entropy_text, cross_entropy)
-    artists.gap.set_height(ce_shown - h_shown)
-    gap = cross_entropy - entropy
-    artists.gap_text.set_text("gap\n∞" if np.isinf(gap) else f"gap\n{gap:.3f} {unit}")
-    artists.gap_text.set_y((h_shown + ce_shown) / 2)
-
-
 # Training a classifier (chapter 6).
 
 
@@ -903,7 +608,7 @@ class TrainingCurves(NamedTuple):
     cross_entropy, floor, kl, train_loss : matplotlib.lines.Line2D
         The curves of the expected cross-entropy, the entropy floor ``H(p)``, the KL gap
         (drawn from 0) and the loss on the sampled labels.
-    gap : matplotlib.artist.Artist
+    gap : matplotlib.collections.FillBetweenPolyCollection
         The shaded band between the floor and the expected cross-entropy.
     """
 
@@ -911,12 +616,7 @@ class TrainingCurves(NamedTuple):
     floor: Line2D
     kl: Line2D
     train_loss: Line2D
-    gap: Artist
-
-    @property
-    def moving(self) -> list[Artist]:
-        """Every artist that :func:`set_training_curves` changes (for :class:`BlitRenderer`)."""
-        return [self.gap, self.floor, self.kl, self.train_loss, self.cross_entropy]
+    gap: FillBetweenPolyCollection
 
 
 def training_curves(
@@ -1029,11 +729,6 @@ class DecompositionBars(NamedTuple):
     divergence: BarContainer
     texts: list[Text]
 
-    @property
-    def moving(self) -> list[Artist]:
-        """Every artist that :func:`set_decomposition` changes (for :class:`BlitRenderer`)."""
-        return [*self.entropy, *self.divergence, *self.texts]
-
 
 def decomposition_bars(
     ax: Axes,
@@ -1106,7 +801,8 @@ def decomposition_bars(
         zorder=2,
     )
     texts = [
-        ax.text(i, 0, "", ha="center", va="bottom", fontsize=9, color=COLORS["ink"]) for i in x
+        ax.text(i, 0, "", ha="center", va="bottom", fontsize=9, color=COLORS["ink"])
+        for i in range(len(labels))
     ]
     ax.set_xticks(x, list(labels), fontsize=9)
     ax.set_xlim(-0.6, len(labels) - 0.4)
@@ -1118,7 +814,7 @@ def decomposition_bars(
     for name, rect in zip(names, entropy, strict=True):
         handles.setdefault(name, rect)
     handles["$D_{KL}$: the extra bits"] = divergence[0]
-    # Above the axes, where no bar can cover it (explorers redraw the bars on top of the rest).
+    # Above the axes, where no bar can cover it.
     ax.legend(
         list(handles.values()),
         list(handles),
@@ -1143,7 +839,7 @@ def set_decomposition(
 
     Each bar is labelled with its total, the cross-entropy. A total beyond the axis (or an
     infinite divergence) is drawn to just under the top and labelled with an arrow (or
-    "infinite"). Only the artists' data change, so an explorer can redraw quickly.
+    "infinite"). Only the artists' data change.
     """
     h = np.asarray(entropies, dtype=float)
     d = np.asarray(divergences, dtype=float)
