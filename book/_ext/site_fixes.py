@@ -39,8 +39,9 @@ down a chapter load as the reader scrolls to them.
 
 **Self-hosted scripts present.** MathJax and the explorer runtime are served from the site
 (``mathjax_path`` in ``_config.yml`` points into ``_static/vendor``, filled by
-``tools/vendor_assets.py``; ``nb_ipywidgets_js`` names ``live-widgets.js`` in ``static/``). :func:`add_static_and_check` stops the build with a
-clear message if those files are missing, instead of publishing pages that 404 on them.
+``tools/vendor_assets.py``; ``nb_ipywidgets_js`` names ``live-widgets.js`` in ``static/``).
+:func:`add_static_and_check` stops the build with a clear message if those files are missing,
+instead of publishing pages that 404 on them.
 """
 
 from __future__ import annotations

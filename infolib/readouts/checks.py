@@ -9,7 +9,9 @@ import numpy as np
 __all__ = ["labels_for", "on_grid"]
 
 
-def on_grid(name: str, values: Sequence[float], lo: float, hi: float, step: float) -> list[float]:
+def on_grid(
+    name: str, values: Sequence[object] | np.ndarray, lo: float, hi: float, step: float
+) -> list[float]:
     """Check that every value is a number in ``[lo, hi]`` on the slider's grid of ``step``.
 
     Returns the values as floats. A value off the grid is refused because the slider in the

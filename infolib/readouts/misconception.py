@@ -46,7 +46,9 @@ CLAIMS = (
 RTOL, ATOL = 1e-9, 1e-12
 
 
-def pair_measures(p: Sequence[float], q: Sequence[float]) -> dict[str, float]:
+def pair_measures(
+    p: Sequence[float] | np.ndarray, q: Sequence[float] | np.ndarray
+) -> dict[str, float]:
     """``H(p)``, ``H(q)``, both cross-entropies, both KL divergences and the detour through m.
 
     All in bits; ``kl_through_mixture`` is ``D(p‖m) + D(m‖q)`` with ``m = (p + q) / 2``.
@@ -56,16 +58,16 @@ def pair_measures(p: Sequence[float], q: Sequence[float]) -> dict[str, float]:
     >>> pair_measures([0.5, 0.5], [0.5, 0.5])["kl_pq"]
     0.0
     """
-    p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
-    m = (p + q) / 2
+    pa, qa = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
+    m = (pa + qa) / 2
     return {
-        "entropy_p": entropy(p),
-        "entropy_q": entropy(q),
-        "cross_entropy_pq": cross_entropy(p, q),
-        "cross_entropy_qp": cross_entropy(q, p),
-        "kl_pq": kl_divergence(p, q),
-        "kl_qp": kl_divergence(q, p),
-        "kl_through_mixture": kl_divergence(p, m) + kl_divergence(m, q),
+        "entropy_p": float(entropy(pa)),
+        "entropy_q": float(entropy(qa)),
+        "cross_entropy_pq": float(cross_entropy(pa, qa)),
+        "cross_entropy_qp": float(cross_entropy(qa, pa)),
+        "kl_pq": float(kl_divergence(pa, qa)),
+        "kl_qp": float(kl_divergence(qa, pa)),
+        "kl_through_mixture": float(kl_divergence(pa, m)) + float(kl_divergence(m, qa)),
     }
 
 

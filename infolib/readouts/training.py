@@ -154,7 +154,9 @@ def training_table() -> dict:
     record = tuple(sorted(set(CHECKPOINTS) | set(EPOCHS)))
     at_epochs = [record.index(e) for e in EPOCHS]
     at_checkpoints = [record.index(e) for e in CHECKPOINTS]
-    runs, floor, highest = [], [], 0.0
+    runs: list[list[dict]] = []
+    floor: list[float] = []
+    highest = 0.0
     for lr in RATES:
         row = []
         for j, noise in enumerate(NOISES):
