@@ -101,3 +101,13 @@ def test_ruled_out_finds_what_the_truth_allows_and_the_model_forbids() -> None:
     assert ruled_out([1.0, 0.0], [0.5, 0.5]) == []  # the model may allow more than the truth
     with pytest.raises(ValueError, match="one entry per outcome"):
         ruled_out([1.0], [0.5, 0.5])
+
+
+def test_for_display_shortens_only_where_the_print_is_unchanged() -> None:
+    from infolib.readouts.support import for_display
+
+    assert for_display(0.8412339877654321, 3) == 0.841234
+    # Rounded to 6 places, 0.0004999999 becomes 0.0005, which prints 0.001: kept whole.
+    assert f"{0.0005:.3f}" == "0.001" and f"{0.0004999999:.3f}" == "0.000"
+    assert for_display(0.0004999999, 3) == 0.0004999999
+    assert for_display(float("inf"), 3) == float("inf")

@@ -10,7 +10,8 @@ the ``<script>`` tag, and deletes the script from the site. ``static/icons.css``
 the size and alignment the script's own stylesheet gave them.
 
 The build fails with a clear message if a page uses an icon the script does not define, or if
-the script's layout changes so that its icon packs cannot be found.
+the script's layout changes so that its icon packs cannot be found. The theme's stylesheet
+loses its per-icon ``.fa-NAME:before`` rules, which only ever drew into those placeholders.
 """
 
 from __future__ import annotations
@@ -101,6 +102,23 @@ def inline_icons(app: Sphinx, exception: Exception | None) -> None:
             page.write_text(new, encoding="utf-8")
     (out / SCRIPT).unlink(missing_ok=True)  # no page loads it any more
     subset_icon_fonts(out)
+    drop_icon_class_rules(out)
+
+
+#: ``.fa-bars:before,.fa-navicon:before{content:"\f0c9"}``: one rule per Font Awesome icon.
+_ICON_CLASS_RULE = re.compile(r'(?:\.fa-[a-z0-9-]+:before,?)+\{content:"[^"]*"\}')
+
+
+def drop_icon_class_rules(out: Path) -> None:
+    """Drop the theme stylesheet's 1,900 ``.fa-NAME:before`` rules (20 KiB gzipped per page).
+
+    They draw an icon font glyph into an ``<i class="fa-NAME">`` placeholder; the pages have
+    none left (the placeholders are inline SVG now, and an SVG element draws no ``:before``).
+    """
+    css = out / "_static" / "styles" / "pydata-sphinx-theme.css"
+    if css.is_file():
+        text = css.read_text(encoding="utf-8")
+        css.write_text(_ICON_CLASS_RULE.sub("", text), encoding="utf-8")
 
 
 #: Private-use code points, where Font Awesome puts its glyphs.

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["ruled_out"]
+__all__ = ["for_display", "ruled_out"]
 
 
 def ruled_out(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray) -> list[int]:
@@ -36,3 +36,22 @@ def ruled_out(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray) 
     if len(a) != len(b):
         raise ValueError(f"a and b must have one entry per outcome, got {len(a)} and {len(b)}")
     return [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x > 0 and y == 0]
+
+
+def for_display(value: float, decimals: int) -> float:
+    """``value`` rounded to ``decimals + 3`` places, unless that would print differently.
+
+    Tables stored in a page (widget state) hold numbers the page prints with ``decimals``
+    places. Full precision costs 18 characters a number; ``decimals + 3`` places print the same
+    except within a hair of a rounding tie, and in that case the value is kept whole, so the
+    page always prints exactly what infolib's own value prints.
+
+    Examples
+    --------
+    >>> for_display(0.8412339877654321, 3)
+    0.841234
+    >>> for_display(0.0004999999, 3)  # 0.0005 would print 0.001, the value prints 0.000
+    0.0004999999
+    """
+    short = round(value, decimals + 3)
+    return short if f"{short:.{decimals}f}" == f"{value:.{decimals}f}" else value

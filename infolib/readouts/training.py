@@ -8,7 +8,9 @@ checks it to the last bit), so one run gives every epoch setting. The table keep
 the readout shows in full precision, and the curves at ``CHECKPOINTS`` rounded to 4
 decimals, for drawing only (the page draws the expected cross-entropy as floor + KL).
 :func:`training_readout` computes one setting afresh, by a run of exactly ``epochs`` epochs:
-the numbers the browser test compares the page with.
+the numbers the browser test compares the page with. The table stores those numbers
+shortened to 6 decimals wherever that prints the same with 3
+(:func:`~infolib.readouts.support.for_display`), which halves the page's widget state.
 
 All values are in nats (natural logarithm), the unit training uses.
 """
@@ -21,6 +23,7 @@ import numpy as np
 
 from ..training import decompose_loss, make_softmax_data, train_softmax_regression
 from .checks import on_grid
+from .support import for_display
 
 __all__ = ["check_epochs", "check_noise", "check_rate", "training_readout", "training_table"]
 
@@ -45,6 +48,11 @@ CHECKPOINTS = (
 )
 #: The data and the model of chapter 6: 300 examples, 3 classes, seed 0 for data and weights.
 N_EXAMPLES, N_CLASSES, SEED = 300, 3, 0
+
+
+def _shown(values: np.ndarray) -> list[float]:
+    """Values the page prints with 3 decimals, shortened where that prints the same."""
+    return [for_display(float(v), 3) for v in values]
 
 
 def check_rate(learning_rate: object) -> float:
@@ -167,10 +175,11 @@ def training_table() -> dict:
             highest = max(highest, *(float(s.max()) for s in series))
             row.append(
                 {
-                    "cross_entropy": parts.cross_entropy[at_epochs].tolist(),
-                    "kl": parts.kl[at_epochs].tolist(),
-                    "train_loss": loss[at_epochs].tolist(),
-                    "start": [float(parts.cross_entropy[0]), float(parts.kl[0])],
+                    # What the page prints with 3 decimals, stored short (for_display).
+                    "cross_entropy": _shown(parts.cross_entropy[at_epochs]),
+                    "kl": _shown(parts.kl[at_epochs]),
+                    "train_loss": _shown(loss[at_epochs]),
+                    "start": _shown(np.array([parts.cross_entropy[0], parts.kl[0]])),
                     # The expected cross-entropy is floor + KL (decompose_loss): the page
                     # draws it from these two, so only KL and the loss are stored as curves.
                     "curves": [np.round(s[at_checkpoints], 4).tolist() for s in series[1:]],
