@@ -31,6 +31,9 @@ critical) does not accept the old role as the items of a list.
 **No thebe.** The Live Code button is off; :func:`drop_thebe` removes the script, stylesheet
 and CDN address sphinx-thebe adds to every page regardless.
 
+**Only what a page uses.** :func:`drop_unused_design` leaves sphinx-design's stylesheet and
+script off pages without its components (all of them, today).
+
 **Scripts that do not block reading.** :func:`defer_scripts` gives every local script file
 ``defer``, so the text of a page shows before its scripts arrive; :func:`drop_search_index`
 keeps the search index to the search page.
@@ -146,6 +149,30 @@ def drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, doc
             assets[:] = [a for a in assets if not _is_thebe(a)]
 
 
+def drop_unused_design(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    """No sphinx-design stylesheet and script on a page that uses none of its components.
+
+    Jupyter Book loads sphinx-design (cards, tabs, grids) on every page; the course uses
+    none, so each page paid 10 KiB gzipped and two requests for it.
+    """
+    body = context.get("body")
+    if not isinstance(body, str) or 'class="sd-' in body or " sd-" in body:
+        return
+    for key in ("script_files", "css_files"):
+        assets = context.get(key)
+        if isinstance(assets, list):
+            assets[:] = [
+                a
+                for a in assets
+                if not any(
+                    n in str(getattr(a, "filename", a) or "")
+                    for n in ("sphinx-design", "design-tabs")
+                )
+            ]
+
+
 def _is_thebe(asset: Any) -> bool:
     filename = str(getattr(asset, "filename", asset) or "")
     body = str(getattr(asset, "attributes", {}).get("body", ""))
@@ -205,5 +232,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", drop_duplicate_scripts, priority=900)
     app.connect("html-page-context", defer_scripts, priority=950)
     app.connect("html-page-context", drop_thebe, priority=960)
+    app.connect("html-page-context", drop_unused_design, priority=960)
     app.connect("build-finished", drop_search_index)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
