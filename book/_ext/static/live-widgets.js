@@ -105,6 +105,7 @@ function main() {
     scan();
     await Promise.all(pending);
     document.documentElement.dataset.explorersReady = "true";
+    performance.mark("infolib-explorers-ready"); // read by benchmarks/browser.py
   };
   if (document.readyState === "loading") {
     const observer = new MutationObserver(scan);
