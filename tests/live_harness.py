@@ -20,6 +20,8 @@ from typing import Any
 import pytest
 from conftest import SCREENSHOTS
 
+from infolib.readouts.support import printed
+
 #: Desktop and phone, light and dark: every explorer is moved in each.
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 THEMES = ("light", "dark")
@@ -117,15 +119,17 @@ def read(tab: Any, root: Any) -> dict:
 
 
 def expected_text(shown: str, value: float) -> str:
-    """``value`` formatted as Python formats it, at the precision ``shown`` uses."""
+    """``value`` as the explorers print it (:func:`infolib.readouts.support.printed`), at the
+    precision ``shown`` uses."""
     if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
+        return printed(value, 0)
     number = shown.split()[0]
     match = re.fullmatch(r"-?[\d,]*(?:\.(\d+))?", number)
     assert match, f"not a number as the explorers write them: {shown!r}"
     decimals = len(match.group(1) or "")
-    comma = "," if "," in number else ""
-    return f"{value:{comma}.{decimals}f}"
+    if "," in number:
+        return f"{value:,.{decimals}f}"
+    return printed(value, decimals)
 
 
 def assert_shows(shown: dict, expected: Mapping[str, float], context: str) -> None:

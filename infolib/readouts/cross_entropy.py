@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..measures import cross_entropy, entropy, normalize
+from ..measures import cross_entropy, entropy, kl_divergence, normalize
 from .checks import on_grid
 from .support import ruled_out
 
@@ -72,7 +72,9 @@ def cross_entropy_readout(p: Sequence[float], weights: Sequence[float]) -> dict[
     out["total"] = sum(w)
     out.update({f"q.{i}": float(x) for i, x in enumerate(q)})
     out["cross_entropy"] = float(cross_entropy(truth, q))
-    out["gap"] = out["cross_entropy"] - out["entropy"]
+    # H(p, q) - H(p) is D(p || q): computed as such it is never negative, where the difference
+    # of the two rounded values can be -2e-16 and print "-0.000".
+    out["gap"] = float(kl_divergence(truth, q))
     return out
 
 

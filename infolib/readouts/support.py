@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["for_display", "ruled_out"]
+__all__ = ["for_display", "printed", "ruled_out"]
 
 
 def ruled_out(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray) -> list[int]:
@@ -55,3 +55,26 @@ def for_display(value: float, decimals: int) -> float:
     """
     short = round(value, decimals + 3)
     return short if f"{short:.{decimals}f}" == f"{value:.{decimals}f}" else value
+
+
+def printed(value: float, decimals: int) -> str:
+    """How an explorer prints ``value`` with ``decimals`` places (``fmt`` in ``core.js``).
+
+    Python's ``f"{x:.{decimals}f}"`` (round half to even on the exact binary value) applied to
+    ``value`` rounded to 12 significant digits, so that noise in the last bits cannot flip a
+    digit at an exact tie: infolib and the page may add in different orders, and when the true
+    value is a tie (a cross-entropy of exactly 31/16 bits) one sum lands on it and the other a
+    hair below. Infinities print as the book writes them.
+
+    Examples
+    --------
+    >>> printed(1.9374999999999998, 3), printed(1.9375, 3)  # both 31/16: ties go to even
+    ('1.938', '1.938')
+    >>> printed(0.0625, 3), printed(float("inf"), 3)
+    ('0.062', '∞')
+    """
+    if value == float("inf"):
+        return "∞"
+    if value == float("-inf"):
+        return "−∞"
+    return f"{float(f'{value:.12g}'):.{decimals}f}"

@@ -4,18 +4,27 @@
 // and one view into the single module a widget carries in its state.
 
 // ---------------------------------------------------------------------------------------------
-// Numbers, formatted exactly as Python's f"{x:.{d}f}" formats them.
+// Numbers, formatted as infolib.readouts.support.printed formats them in Python.
 
 /**
- * Format `x` with `digits` decimals the way Python does: round half to even on the exact
- * binary value (JavaScript's toFixed rounds exact ties up: 0.0625 gives "0.063", Python
- * "0.062"). Infinities read as the book writes them.
+ * Format `x` with `digits` decimals as Python's f"{x:.{digits}f}" formats `x` rounded to 12
+ * significant digits (infolib.readouts.support.printed). The 12-digit step makes rounding
+ * noise in the last bits irrelevant: the page and infolib may sum in different orders, and at
+ * an exact tie such as H = 31/16 = 1.9375 one sum lands a hair below and the other on it.
+ * Then Python's rule: round half to even on the exact binary value (JavaScript's toFixed
+ * rounds exact ties up: 0.0625 gives "0.063", Python "0.062"). Infinities read as the book
+ * writes them.
  */
-export function fmt(x, digits) {
-  if (x === Number.POSITIVE_INFINITY) return "∞";
-  if (x === Number.NEGATIVE_INFINITY) return "−∞";
-  if (Number.isNaN(x)) throw new Error("a readout value is NaN");
+export function fmt(value, digits) {
+  if (value === Number.POSITIVE_INFINITY) return "∞";
+  if (value === Number.NEGATIVE_INFINITY) return "−∞";
+  if (Number.isNaN(value)) throw new Error("a readout value is NaN");
+  const x = Number(value.toPrecision(12));
   const sign = x < 0 || Object.is(x, -0) ? "-" : "";
+  if (Math.abs(x) >= 1e21) {
+    // toFixed writes exponents from 1e21 up; such a double is an integer: its exact digits.
+    return `${sign}${BigInt(Math.abs(x))}${digits > 0 ? `.${"0".repeat(digits)}` : ""}`;
+  }
   // toFixed(100) is the exact decimal expansion of any double above 2**-48 in size; smaller
   // values are nowhere near a rounding tie at the few decimals a readout shows.
   const exact = Math.abs(x).toFixed(100);
@@ -59,11 +68,16 @@ export function normalize(weights) {
   return weights.map((w) => w / total);
 }
 
+/** log of x in `base`; log2 exactly for bits, as infolib computes them. */
+function log(x, base) {
+  return base === 2 ? Math.log2(x) : Math.log(x) / Math.log(base);
+}
+
 /** Entropy H(p) = -sum p log p, with 0 log 0 = 0. */
 export function entropy(p, base = 2) {
   let h = 0;
-  for (const x of p) if (x > 0) h -= x * Math.log(x);
-  return h / Math.log(base);
+  for (const x of p) if (x > 0) h -= x * log(x, base);
+  return h;
 }
 
 /** Cross-entropy H(p, q) = -sum p log q: infinite when q rules out an outcome p allows. */
@@ -72,10 +86,10 @@ export function crossEntropy(p, q, base = 2) {
   for (let i = 0; i < p.length; i += 1) {
     if (p[i] > 0) {
       if (q[i] === 0) return Number.POSITIVE_INFINITY;
-      h -= p[i] * Math.log(q[i]);
+      h -= p[i] * log(q[i], base);
     }
   }
-  return h / Math.log(base);
+  return h;
 }
 
 /**

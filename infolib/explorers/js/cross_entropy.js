@@ -10,6 +10,7 @@ import {
   guarded,
   h,
   hatchPattern,
+  klDivergence,
   legend,
   normalize,
   num,
@@ -106,7 +107,7 @@ function altText(labels, p, q, hp, ce, gap, missed) {
 }
 
 /** H(p) beside H(p, q) on a bits axis; the gap hatched; off-scale values capped and labelled. */
-function gapBars(svg, { x, y, w, hgt, top, hp, ce }) {
+function gapBars(svg, { x, y, w, hgt, top, hp, ce, gap }) {
   const sy = axes(svg, { x, y, w, hgt, yMin: 0, yMax: top });
   yLabelAt(svg, x - 34, y + hgt / 2, "average code length (bits)");
   const cap = 0.88 * top;
@@ -154,7 +155,6 @@ function gapBars(svg, { x, y, w, hgt, top, hp, ce }) {
         }),
       );
     }
-    const gap = ce - hp;
     const gx = cx[1] + bar / 2 + 6;
     const gy = (sy(hShown) + sy(ceShown)) / 2;
     svg.append(
@@ -172,7 +172,7 @@ function gapBars(svg, { x, y, w, hgt, top, hp, ce }) {
   }
 }
 
-function draw(container, labels, p, q, hp, ce, missed, alt) {
+function draw(container, labels, p, q, hp, ce, gap, missed, alt) {
   const narrow = (container.clientWidth || 640) < 560;
   const { svg, width } = figureSvg(container, { height: narrow ? 560 : 300, alt });
   const left = 52;
@@ -208,7 +208,7 @@ function draw(container, labels, p, q, hp, ce, missed, alt) {
     ? { x: left, y: top + panelH + 70, w: width - left - 90, hgt: panelH }
     : { x: left + barsW + 70, y: top, w: width - left - barsW - 70 - 86, hgt: panelH };
   const ceiling = Math.log2(labels.length);
-  gapBars(svg, { ...gapBox, top: 2 * ceiling + 0.5, hp, ce: q ? ce : null });
+  gapBars(svg, { ...gapBox, top: 2 * ceiling + 0.5, hp, ce: q ? ce : null, gap });
 }
 
 function render({ model, el, staticPage }) {
@@ -224,14 +224,16 @@ function render({ model, el, staticPage }) {
     const q = normalize(weights);
     const total = weights.reduce((a, b) => a + b, 0);
     const ce = q ? crossEntropy(p, q) : null;
-    const gap = q ? ce - hp : null;
+    // The gap H(p, q) - H(p) is D(p || q), computed as such: never negative (Gibbs), where the
+    // difference of two rounded numbers could print "-0.000".
+    const gap = q ? klDivergence(p, q) : null;
     const missed = q ? ruledOut(p, q) : [];
     parts.readout.replaceChildren(
       table(labels, p, weights, total, q),
       verdict(labels, hp, q, ce, gap, missed),
     );
     parts.message.textContent = q ? "" : "No model: every weight is 0.";
-    draw(parts.figure, labels, p, q, hp, ce, missed, altText(labels, p, q, hp, ce, gap, missed));
+    draw(parts.figure, labels, p, q, hp, ce, gap, missed, altText(labels, p, q, hp, ce, gap, missed));
   });
   const sliders = labels.map((label, i) =>
     slider({
