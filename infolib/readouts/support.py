@@ -60,21 +60,23 @@ def for_display(value: float, decimals: int) -> float:
 def printed(value: float, decimals: int) -> str:
     """How an explorer prints ``value`` with ``decimals`` places (``fmt`` in ``core.js``).
 
-    Python's ``f"{x:.{decimals}f}"`` (round half to even on the exact binary value) applied to
-    ``value`` rounded to 12 significant digits, so that noise in the last bits cannot flip a
-    digit at an exact tie: infolib and the page may add in different orders, and when the true
-    value is a tie (a cross-entropy of exactly 31/16 bits) one sum lands on it and the other a
-    hair below. Infinities print as the book writes them.
+    Python's ``f"{x:z.{decimals}f}"`` (round half to even on the exact binary value; a value
+    that rounds to zero prints without a sign) applied to ``value`` rounded to 12 significant
+    digits, so that noise in the last bits cannot flip a digit at an exact tie: infolib and the
+    page may add in different orders, and when the true value is a tie (a cross-entropy of
+    exactly 31/16 bits) one sum lands on it and the other a hair below. For the same reason the
+    mean of a symmetric distribution, -6e-17 after summing, prints ``0.000``, not ``-0.000``.
+    Infinities print as the book writes them.
 
     Examples
     --------
     >>> printed(1.9374999999999998, 3), printed(1.9375, 3)  # both 31/16: ties go to even
     ('1.938', '1.938')
-    >>> printed(0.0625, 3), printed(float("inf"), 3)
-    ('0.062', '∞')
+    >>> printed(0.0625, 3), printed(-5.551115123125783e-17, 3), printed(float("inf"), 3)
+    ('0.062', '0.000', '∞')
     """
     if value == float("inf"):
         return "∞"
     if value == float("-inf"):
         return "−∞"
-    return f"{float(f'{value:.12g}'):.{decimals}f}"
+    return f"{float(f'{value:.12g}'):z.{decimals}f}"

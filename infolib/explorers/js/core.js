@@ -7,13 +7,14 @@
 // Numbers, formatted as infolib.readouts.support.printed formats them in Python.
 
 /**
- * Format `x` with `digits` decimals as Python's f"{x:.{digits}f}" formats `x` rounded to 12
+ * Format `x` with `digits` decimals as Python's f"{x:z.{digits}f}" formats `x` rounded to 12
  * significant digits (infolib.readouts.support.printed). The 12-digit step makes rounding
  * noise in the last bits irrelevant: the page and infolib may sum in different orders, and at
  * an exact tie such as H = 31/16 = 1.9375 one sum lands a hair below and the other on it.
  * Then Python's rule: round half to even on the exact binary value (JavaScript's toFixed
- * rounds exact ties up: 0.0625 gives "0.063", Python "0.062"). Infinities read as the book
- * writes them.
+ * rounds exact ties up: 0.0625 gives "0.063", Python "0.062"); a value that rounds to zero
+ * prints without a sign (a symmetric mean, -6e-17 after summing, is "0.000"). Infinities
+ * read as the book writes them.
  */
 export function fmt(value, digits) {
   if (value === Number.POSITIVE_INFINITY) return "∞";
@@ -49,7 +50,8 @@ export function fmt(value, digits) {
   }
   const whole = digitsOut.slice(0, digitsOut.length - digits) || "0";
   const text = digits > 0 ? `${whole}.${digitsOut.slice(digitsOut.length - digits)}` : whole;
-  return sign + text;
+  // Like Python's "z" option: a value that rounds to zero prints without a sign.
+  return /[1-9]/.test(text) ? sign + text : text;
 }
 
 /** Format with thousands separators, as Python's f"{n:,}" does for an integer. */

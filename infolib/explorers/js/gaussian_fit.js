@@ -1,7 +1,8 @@
 // GaussianFitExplorer: a two-bump truth p (separation d, left weight w) and the Gaussians that
-// minimise D(p || q) (forward) and D(q || p) (reverse). The fits were searched by infolib for
-// every state of the sliders when the notebook ran (the "fits" trait: eight numbers a state);
-// the page looks them up, and computes the mixture's moments and the three curves itself.
+// minimise D(p || q) (forward) and D(q || p) (reverse). infolib computed both fits for every
+// state of the sliders when the notebook ran (the "fits" trait: eight numbers a state): the
+// forward fit matches p's mean and standard deviation, the reverse fit is searched. The page
+// looks them up, and computes the mixture's moments and the three curves itself.
 import {
   axes,
   figureSvg,
@@ -109,7 +110,7 @@ function readout(d, w, mix, fit) {
 
 function draw(container, grid, d, w, fit) {
   const alt =
-    `A two-bump truth p with bumps at -${fmt(d / 2, 2)} and +${fmt(d / 2, 2)} and left weight ${fmt(w, 2)}. ` +
+    `A two-bump truth p with bumps at ${fmt(-d / 2 + 0, 2)} and +${fmt(d / 2, 2)} and left weight ${fmt(w, 2)}. ` +
     `The forward-KL fit is a Gaussian with mean ${fmt(fit.forward.mean, 2)} and standard deviation ` +
     `${fmt(fit.forward.std, 2)}; the reverse-KL fit has mean ${fmt(fit.reverse.mean, 2)} and standard ` +
     `deviation ${fmt(fit.reverse.std, 2)}.`;
@@ -162,8 +163,9 @@ function render({ model, el, staticPage }) {
     h(
       "p",
       { class: "ix-precomputed" },
-      "The two fits are precomputed: infolib searched them for each of the 33 × 17 states of these sliders " +
-        "when the notebook ran. The page looks them up and computes the curves and the mixture's moments itself.",
+      "The two fits are precomputed by infolib for each of the 33 × 17 states of these sliders when the " +
+        "notebook ran: the forward fit takes p's mean and standard deviation (moment matching, its exact " +
+        "optimum), the reverse fit is searched. The page looks them up and computes the curves itself.",
     ),
   );
   const grid = model.get("grid");
