@@ -59,25 +59,33 @@ function addStyle(text) {
   document.head.append(style);
 }
 
+// One page model per saved model, shared by every view of it (two views stay in step).
+const pageModels = new Map();
+
 async function renderView(script, models) {
-  const { model_id: id } = JSON.parse(script.textContent);
-  const saved = models[id];
-  if (saved?.model_module !== "anywidget") return;
   const host = document.createElement("div");
   host.className = "infolib-live";
-  script.replaceWith(host);
   try {
+    const { model_id: id } = JSON.parse(script.textContent);
+    const saved = models[id];
+    if (saved?.model_module !== "anywidget") return;
+    script.replaceWith(host);
     addStyle(saved.state._css);
     const module = await importModule(saved.state._esm);
     let widget = module.default;
     if (typeof widget === "function") widget = await widget();
-    const model = new PageModel(saved.state);
-    await widget.initialize?.({ model });
+    let model = pageModels.get(id);
+    if (!model) {
+      model = new PageModel(saved.state);
+      pageModels.set(id, model);
+      await widget.initialize?.({ model });
+    }
     await widget.render({ model, el: host, staticPage: true });
     host.dataset.ready = "true";
   } catch (err) {
     host.dataset.ready = "error";
     host.textContent = `This explorer could not start: ${err}`;
+    if (!host.isConnected) script.replaceWith(host);
     console.error(err);
   }
 }
@@ -92,7 +100,12 @@ function main() {
     if (!models) {
       const stateScript = document.querySelector(STATE);
       if (!stateScript?.nextSibling && document.readyState === "loading") return;
-      models = stateScript ? (JSON.parse(stateScript.textContent).state ?? {}) : {};
+      try {
+        models = stateScript ? (JSON.parse(stateScript.textContent).state ?? {}) : {};
+      } catch (err) {
+        console.error("The page's saved explorer state is unreadable:", err);
+        models = {};
+      }
     }
     for (const script of document.querySelectorAll(VIEW)) {
       // A script the parser is still filling has no next sibling yet.

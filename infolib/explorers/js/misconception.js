@@ -82,7 +82,7 @@ function evidence(v) {
       b("entropy_p"),
       " + ",
       b("kl_pq"),
-      "; H(p) does not involve q",
+      " (to rounding); H(p) does not involve q",
     ],
   };
 }

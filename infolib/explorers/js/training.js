@@ -35,7 +35,7 @@ function sentence(v) {
     h("b", {}, num("floor", v.floor, 3, "nats")),
     " + KL gap ",
     h("b", {}, num("kl", v.kl, 3, "nats")),
-    ". Loss on the sampled labels: ",
+    " (each rounded to 3 decimals, so the last digit may not add up). Loss on the sampled labels: ",
     num("train_loss", v.trainLoss, 3, "nats"),
     ".",
   );
