@@ -543,9 +543,9 @@ def normalize(counts: ArrayLike, *, axis: int = -1) -> np.ndarray:
     if a.size == 0:
         raise ValueError("counts must not be empty")
     if not np.isfinite(a).all():
-        raise ValueError(v._describe_nonfinite(a, "counts"))
+        raise ValueError(v.describe_nonfinite(a, "counts"))
     if a.min() < 0:
-        raise ValueError(v._describe_negative(a, "counts"))
+        raise ValueError(v.describe_negative(a, "counts"))
     with np.errstate(over="ignore"):
         total = a.sum(axis=ax, keepdims=True)
     if (total <= 0).any():
