@@ -24,7 +24,10 @@ The package's modules use only these names (stable; import them as
 ``scalar_or_array(result)``               a Python float for 0-d results
 ``describe_nonfinite(a, name)``           the message for the first NaN or infinite entry
 ``describe_negative(a, name)``            the message for the first negative entry
-``sum_tolerance(dtype, n)``               the allowed ``|sum - 1|`` for ``n`` entries of ``dtype``
+``sum_tolerance(eps, n)``                 the allowed ``|sum - 1|`` for ``n`` entries of precision
+                                          ``eps``
+``small_distribution(x, axis)``           a short, plainly valid distribution as Python floats,
+                                          else ``None`` (the fast path; see its docstring)
 ========================================  ========================================================
 
 The checks are ordered so that the common, valid case costs two reductions (a sum and a
@@ -278,6 +281,53 @@ def sum_tolerance(eps: float, n: int) -> float:
     if eps <= _EPS64:
         return SUM_TOLERANCE
     return max(SUM_TOLERANCE, 4.0 * math.sqrt(n) * eps)
+
+
+#: Longest 1-D input that :func:`small_distribution` takes: below this the fixed cost of each
+#: NumPy call (about a microsecond) outweighs Python's per-element cost.
+SMALL = 32
+
+
+def small_distribution(x: object, axis: object) -> tuple[list[float], float] | None:
+    """A short 1-D distribution as a list of Python floats, and its exact sum, if plainly valid.
+
+    The fast path for the few-outcome distributions of the course's examples. It takes only
+    a float64 array, or a list or tuple of floats and ints, of at most :data:`SMALL` entries
+    along its only axis, that is finite, non-negative and sums (exactly, by ``math.fsum``) to
+    1 within :data:`SUM_TOLERANCE`. For anything else, including every invalid input, it
+    returns ``None``, and the caller passes the input to :func:`distribution`, which checks it
+    fully and words the error.
+    """
+    if type(axis) is not int or not -1 <= axis <= 0:
+        return None
+    kind = type(x)
+    if kind is np.ndarray:
+        if x.ndim != 1 or x.dtype.char != "d" or x.size > SMALL:
+            return None
+        values = x.tolist()
+    elif kind is list or kind is tuple:
+        if len(x) > SMALL:
+            return None
+        types = set(map(type, x))
+        if types == {float}:
+            values = list(x)
+        elif types <= {float, int}:
+            try:
+                values = [float(e) for e in x]
+            except OverflowError:
+                return None
+        else:
+            return None
+    else:
+        return None
+    try:
+        total = math.fsum(values)
+    except (OverflowError, ValueError):  # inf - inf, or an overflowing sum
+        return None
+    # NaN fails both comparisons; an empty list fails the first.
+    if not abs(total - 1.0) <= SUM_TOLERANCE or not min(values) >= 0.0:
+        return None
+    return values, total
 
 
 def distribution(x: ArrayLike, name: str, axis: object = -1) -> tuple[np.ndarray, int, bool]:

@@ -608,26 +608,78 @@ def test_the_textbook_formula_loses_digits_on_nearly_equal_distributions():
     assert rel_error(js_divergence(p, q), js_reference) <= 1e-14
 
 
+def mp_kl_normalised(p, q):
+    """KL of p / sum(p) and q / sum(q), to 50 digits even for entries down to 1e-330.
+
+    The sums are exact at 700 digits, however far apart the entries' magnitudes."""
+    with mpmath.workdps(700):
+        p_sum, q_sum = mpmath.fsum(p), mpmath.fsum(q)
+        terms = [
+            (a / p_sum) * mpmath.log((a / p_sum) / (b / q_sum))
+            for a, b in zip(p, q, strict=True)
+            if a
+        ]
+        return bits(mpmath.fsum(terms))
+
+
 def test_kl_when_the_sums_differ_by_more_than_the_divergence():
     # Renormalised in float64 (not on the grid), p and q sum to 1 only within an ulp or two,
     # and here the textbook sum of p log(p/q) of these inputs is negative (-1.5e-16 nats;
-    # checked below). The docstring says the non-negative first sum,
-    # sum p (u - log(1 + u)) with u = q/p - 1, is then returned instead.
+    # checked below). The docstring says the divergence of the inputs divided by their sums
+    # is returned: 4e-17 bits here, which the textbook sum misses entirely.
     rng = np.random.default_rng(2)
     p = rng.dirichlet(np.ones(10))
     q = p * (1 + 1e-8 * rng.standard_normal(10))
     q /= q.sum()
     mp_p, mp_q = mp_values(p), mp_values(q)
     assert mp_kl(mp_p, mp_q) < 0
-    with mpmath.workdps(50):
-        first = bits(
-            mpmath.fsum(
-                a * (b / a - 1 - mpmath.log(b / a)) for a, b in zip(mp_p, mp_q, strict=True)
-            )
-        )
-    value = kl_divergence(p, q)
-    assert value >= 0.0
-    assert rel_error(value, first) <= 1e-14
+    reference = mp_kl_normalised(mp_p, mp_q)
+    assert rel_error(kl_divergence(p, q), reference) <= 1e-14
+    assert rel_error(kl_divergence(np.tile(p, (3, 1)), np.tile(q, (3, 1)))[2], reference) <= 1e-14
+
+
+@pytest.mark.parametrize("n", [5, 100], ids=["n=5 (Python floats)", "n=100 (NumPy)"])
+def test_kl_below_1e_16_of_float_normalised_inputs_does_not_flip_with_the_rounding(n):
+    # q = p (1 + 1e-11 noise), both divided by their float sums: the divergence of these
+    # distributions is about 1e-21, but their float sums differ from 1 by about 1e-16, with
+    # either sign. Before, the result was ~1e-17 (that rounding) or ~1e-21 depending on the
+    # sign; now it is always the divergence of the normalised inputs.
+    rng = np.random.default_rng(12)
+    for _ in range(20):
+        p = rng.dirichlet(np.ones(n))
+        q = p * (1 + 1e-11 * rng.standard_normal(n))
+        q /= q.sum()
+        reference = mp_kl_normalised(mp_values(p), mp_values(q))
+        assert reference < 1e-19
+        assert rel_error(kl_divergence(p, q), reference) <= 1e-13
+
+
+def test_kl_with_mass_far_below_the_ulp_of_one():
+    # The issue's example: the correction sum(p) - sum(q) was rounded away, giving 0.0.
+    # By hand: D = sum p' log(p'/q') with p' = p / sum(p), q' = q / sum(q); the first term is
+    # log(sum q / sum p) ~ 1e-100 nats, the second 1e-200 log 2, the third 0.
+    p, q = [1, 1e-200, 0], [1, 5e-201, 1e-100]
+    reference = mp_kl_normalised(mp_values(p), mp_values(q))
+    assert rel_error(reference, bits(mpmath.mpf(1e-100))) < 1e-15
+    assert rel_error(kl_divergence(p, q), reference) <= 1e-14
+    # A random search over entries far below 2**-51, as one distribution each and as a batch.
+    rng = np.random.default_rng(1)
+    n = 5
+    ps, qs = np.ones((300, n)), np.ones((300, n))
+    for rows in (ps, qs):
+        rows[:, 1:] = 10.0 ** rng.uniform(-300, -17, size=(300, n - 1))
+        rows[rng.random((300, n)) < 0.2] = 0.0
+        rows[:, 0] = 1.0
+    values, batch = [], kl_divergence(ps, qs)
+    for p, q, in_batch in zip(ps, qs, batch, strict=True):
+        if any(b == 0 < a for a, b in zip(p, q, strict=True)):
+            assert in_batch == math.inf
+            continue
+        reference = mp_kl_normalised(mp_values(p), mp_values(q))
+        values.append(kl_divergence(p, q))
+        assert rel_error(values[-1], reference) <= 1e-13
+        assert rel_error(in_batch, reference) <= 1e-13
+    assert len(values) > 100
 
 
 @pytest.mark.parametrize(
