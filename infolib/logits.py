@@ -4,7 +4,12 @@ A classifier outputs logits ``z`` (any real numbers); softmax turns them into th
 distribution ``q``. Computing ``exp(z)`` directly overflows for logits above about 709, and
 computing the loss as ``log(sum(exp(z))) - z[y]`` rounds a tiny loss to exactly 0. The
 functions here subtract the largest logit first and take ``log1p`` of the remaining mass, so
-they are exact to a few ulps for any finite logits.
+they are exact to a few ulps for any finite logits. The difference ``z - max(z)`` is kept with
+its rounding error (an exact two-term sum): rounded alone, a difference near -700 would carry
+an absolute error of up to 6e-14, which ``exp`` turns into a relative error 250 times an ulp.
+
+Underflow (``exp`` of a difference below about -745 is 0) is intended here and never warns or
+raises, even under ``np.errstate(all="raise")``.
 """
 
 from __future__ import annotations
@@ -17,21 +22,35 @@ from . import _validate as v
 __all__ = ["cross_entropy_from_logits", "log_softmax", "softmax"]
 
 
-def _shifted(z: np.ndarray, ax: int) -> tuple[np.ndarray, np.ndarray]:
-    """Return ``z - max(z)`` and ``log1p(sum of exp over all but one maximal entry)``.
+def _shifted(z: np.ndarray, ax: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``z - max(z)`` as an exact sum ``d + e``, and ``log1p`` of the other entries' mass.
 
-    Leaving one maximal entry (whose exponential is exactly 1) out of the sum and using
-    ``log1p`` keeps ``log_softmax`` of a confident prediction at its true tiny value.
+    Returns ``d``, the rounded difference; ``e``, its rounding error (so ``d + e`` is
+    ``z - max(z)`` exactly, and ``exp(d + e) = exp(d) (1 + e)`` to well within an ulp, since
+    ``|e| <= 2**-53 |d|`` is below 1e-13 wherever ``exp(d)`` is not 0); and
+    ``log1p(sum of exp(d + e) over all but one maximal entry)``. Leaving one maximal entry
+    (whose exponential is exactly 1) out of the sum and using ``log1p`` keeps ``log_softmax``
+    of a confident prediction at its true tiny value.
+
+    Where logits lie more than the largest float apart, ``d`` is ``-inf`` (the correctly
+    rounded value) and ``e`` is 0.
     """
-    top = np.argmax(z, axis=ax)
-    top_k = np.expand_dims(top, ax)
+    top_k = np.expand_dims(np.argmax(z, axis=ax), ax)
     zmax = np.take_along_axis(z, top_k, axis=ax)
-    with np.errstate(over="ignore"):  # logits 1e308 apart: -inf, the rounded true value
-        shifted = z - zmax
-    e = np.exp(shifted)
-    np.put_along_axis(e, top_k, 0.0, axis=ax)
-    rest = e.sum(axis=ax, keepdims=True)
-    return shifted, np.log1p(rest)
+    # Logits 1e308 apart overflow to -inf (and inf - inf below gives NaN, replaced there);
+    # exp underflows to 0 by design for differences below about -745.
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+        d = z - zmax
+        # Knuth's TwoSum of z and -zmax: the exact rounding error of d.
+        z_part = d + zmax
+        max_part = d - z_part
+        e = (z - z_part) - (zmax + max_part)
+        if not np.isfinite(d).all():
+            e[~np.isfinite(d)] = 0.0
+        mass = np.exp(d)
+        mass *= 1.0 + e
+    np.put_along_axis(mass, top_k, 0.0, axis=ax)
+    return d, e, np.log1p(mass.sum(axis=ax, keepdims=True))
 
 
 def log_softmax(z: ArrayLike, *, axis: int = -1) -> np.ndarray:
@@ -61,8 +80,8 @@ def log_softmax(z: ArrayLike, *, axis: int = -1) -> np.ndarray:
     """
     a = v.finite(z, "z")
     ax = v.check_axis(a, axis, "z")
-    shifted, log_rest = _shifted(a, ax)
-    return shifted - log_rest
+    d, e, log_rest = _shifted(a, ax)
+    return d + (e - log_rest)
 
 
 def softmax(z: ArrayLike, *, axis: int = -1) -> np.ndarray:
@@ -95,10 +114,12 @@ def softmax(z: ArrayLike, *, axis: int = -1) -> np.ndarray:
     """
     a = v.finite(z, "z")
     ax = v.check_axis(a, axis, "z")
-    shifted, log_rest = _shifted(a, ax)
-    e = np.exp(shifted)
-    e /= np.expm1(log_rest) + 1.0
-    return e
+    d, e, log_rest = _shifted(a, ax)
+    with np.errstate(under="ignore"):  # exp of differences below about -745 is 0 by design
+        q = np.exp(d)
+        q *= 1.0 + e
+    q /= np.expm1(log_rest) + 1.0
+    return q
 
 
 def cross_entropy_from_logits(
@@ -125,7 +146,9 @@ def cross_entropy_from_logits(
     Returns
     -------
     float or ndarray
-        One loss per example, never negative, never overflowing; a float for one example.
+        One loss per example, never negative; a float for one example. ``inf`` only where
+        the loss exceeds the largest float in the requested unit (logits about 1e308
+        apart).
 
     Notes
     -----
@@ -155,18 +178,35 @@ def cross_entropy_from_logits(
             "target must be a rectangular array of labels or distributions; NumPy could not "
             "build one"
         ) from None
+    d, e, log_rest = _shifted(a, ax)
     if target_shape == a.shape:
         p, _, _ = v.distribution(target, "target", ax)
-        logq = log_softmax(a, axis=ax)
-        # where: 0 log q = 0 even where log q is -inf.
-        terms = np.multiply(p, logq, out=np.zeros_like(logq), where=p > 0)
-        loss = -terms.sum(axis=ax)
+        # -log q = (log_rest - e) - d, each part summed against p; where p = 0 the term is
+        # 0 even if d is -inf (logits further apart than the largest float).
+        pos = p > 0
+        near = np.multiply(p, log_rest - e, out=np.zeros_like(p), where=pos).sum(axis=ax)
+        far = np.multiply(p, d, out=np.zeros_like(p), where=pos).sum(axis=ax)
     else:
         batch_shape = a.shape[:ax] + a.shape[ax + 1 :]
-        y = v.labels(target, "target", a.shape[ax], batch_shape)
-        shifted, log_rest = _shifted(a, ax)
-        picked = np.take_along_axis(shifted, np.expand_dims(y, ax), axis=ax)
-        loss = np.squeeze(log_rest - picked, axis=ax)
-    if ln_b != 1.0:
-        loss = loss / ln_b
+        y = np.expand_dims(v.labels(target, "target", a.shape[ax], batch_shape), ax)
+        p = None
+        near = np.squeeze(log_rest - np.take_along_axis(e, y, axis=ax), axis=ax)
+        far = np.squeeze(np.take_along_axis(d, y, axis=ax), axis=ax)
+    with np.errstate(over="ignore"):  # a loss beyond the largest float is inf, by design
+        loss = near - far
+        if ln_b != 1.0:
+            loss = loss / ln_b
+    if not np.isfinite(far).all():
+        # Logits more than the largest float apart: the loss in nats is infinite, but in
+        # another base it may be finite (2e308 nats are 8.7e307 hartleys). Take z - max(z)
+        # in halves, which cannot overflow, and convert with 2 / ln(base).
+        half = a / 2.0 - np.take_along_axis(a, np.expand_dims(np.argmax(a, axis=ax), ax), ax) / 2.0
+        half_far = (
+            np.multiply(p, half, out=np.zeros_like(p), where=p > 0).sum(axis=ax)
+            if p is not None
+            else np.squeeze(np.take_along_axis(half, y, axis=ax), axis=ax)
+        )
+        with np.errstate(over="ignore"):
+            rescued = near / ln_b - half_far * (2.0 / ln_b)
+        loss = np.where(np.isfinite(far), loss, rescued)
     return v.scalar_or_array(loss + 0.0)
