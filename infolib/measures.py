@@ -133,7 +133,8 @@ def x_minus_log1p(x: ArrayLike, one_plus_x: ArrayLike | None = None) -> float | 
     xs = np.array(x, dtype=np.float64)
     out = np.empty_like(xs)
     scratch = np.empty_like(xs)
-    with np.errstate(divide="ignore"):  # x = -1: log 0 = -inf, so the result is +inf
+    # x = -1: log 0 = -inf, so the result is +inf; tiny x underflows in the series.
+    with np.errstate(divide="ignore", under="ignore"):
         if one_plus_x is None:
             np.log1p(xs, out=out)
         else:
@@ -174,8 +175,14 @@ def _blockwise(kernel, n_sums: int, *arrays: np.ndarray) -> np.ndarray:
 
     Three scratch buffers of one block each are made once and handed to every call. The
     partial sums of a long row are added with ``math.fsum``, exactly, so that the blocking
-    adds no rounding of its own.
+    adds no rounding of its own. Underflow (``p log p`` of a subnormal ``p``) is intended and
+    silenced, even under ``np.errstate(all="raise")``.
     """
+    with np.errstate(under="ignore"):
+        return _blockwise_sums(kernel, n_sums, arrays)
+
+
+def _blockwise_sums(kernel, n_sums: int, arrays: tuple[np.ndarray, ...]) -> np.ndarray:
     n_rows, n = arrays[0].shape
     size = min(_BLOCK, n_rows * n) if n <= _BLOCK else _BLOCK
     buffers = [np.empty(size) for _ in range(3)]
@@ -432,8 +439,9 @@ def entropy(p: ArrayLike, *, base: float = 2, axis: int = -1) -> float | np.ndar
     Returns
     -------
     float or ndarray
-        The average surprisal, in ``0 <= H <= log_b(n)`` for ``n`` outcomes; a float for one
-        distribution, an array with ``axis`` removed for a batch.
+        The average surprisal, in ``0 <= H <= log_b(n)`` for ``n`` outcomes (up to a few
+        ulps of rounding; see the module notes); a float for one distribution, an array with
+        ``axis`` removed for a batch.
 
     Notes
     -----
@@ -501,6 +509,9 @@ def cross_entropy(
     float or ndarray
         :math:`H(p, q) \ge H(p)`; ``inf`` where ``q`` gives probability 0 to an outcome that
         ``p`` can produce. Outcomes with ``p(x) = 0`` contribute nothing, whatever ``q(x)``.
+        When ``q`` is within rounding of ``p``, the computed ``H(p, q)`` can fall below
+        ``H(p)`` by a few ulps (each sum is rounded, and float inputs sum to 1 only within an
+        ulp): use :func:`kl_divergence` for their difference, which is never negative.
 
     Notes
     -----
@@ -642,12 +653,14 @@ def kl_divergence(
         return (d if ln_b == 1.0 else d / ln_b) + 0.0
     p, q, ax, p_zero, q_zero = _check_pair(p, q, axis)
     p_rows, q_rows = _rows(p, ax), _rows(q, ax)
-    with np.errstate(over="ignore", invalid="ignore"):  # step 4 of _kl_block
+    # Step 4 of _kl_block overflows and subtracts inf - inf by design; tiny terms underflow.
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
         d = _kl_rows(p_rows, q_rows, p_zero, q_zero)
     if q_zero:
         d[((q_rows == 0) & (p_rows > 0)).any(axis=1)] = np.inf
     if ln_b != 1.0:
-        d /= ln_b  # after the inf, so that a base below 1 turns it into -inf
+        with np.errstate(under="ignore"):
+            d /= ln_b  # after the inf, so that a base below 1 turns it into -inf
     return _batch_result(d, p, ax)
 
 
@@ -700,24 +713,26 @@ def js_divergence(
     ln_b = v.check_base(base)
     p, q, ax, _, _ = _check_pair(p, q, axis)
     a, b = _rows(p, ax), _rows(q, ax)
-    total = a + b
-    t = np.divide(b - a, total, out=np.zeros_like(a), where=total > 0)
-    g = np.empty_like(t)
-    small = np.abs(t) < _SERIES_CUTOFF
-    ts = t[small]
-    t2 = ts * ts
-    g[small] = t2 * _horner(t2, _G_COEFFS)
-    tl = t[~small]
-    # (1 +- t) log1p(+-t) with the convention 0 log 0 = 0 at t = -+1.
-    plus = np.multiply(1.0 + tl, np.log1p(tl, out=np.zeros_like(tl), where=tl > -1.0))
-    minus = np.multiply(1.0 - tl, np.log1p(-tl, out=np.zeros_like(tl), where=tl < 1.0))
-    g[~small] = plus + minus
-    g *= total
-    js = g.sum(axis=-1) / 4.0
+    with np.errstate(under="ignore"):  # tiny p and q underflow by design
+        total = a + b
+        t = np.divide(b - a, total, out=np.zeros_like(a), where=total > 0)
+        g = np.empty_like(t)
+        small = np.abs(t) < _SERIES_CUTOFF
+        ts = t[small]
+        t2 = ts * ts
+        g[small] = t2 * _horner(t2, _G_COEFFS)
+        tl = t[~small]
+        # (1 +- t) log1p(+-t) with the convention 0 log 0 = 0 at t = -+1.
+        plus = np.multiply(1.0 + tl, np.log1p(tl, out=np.zeros_like(tl), where=tl > -1.0))
+        minus = np.multiply(1.0 - tl, np.log1p(-tl, out=np.zeros_like(tl), where=tl < 1.0))
+        g[~small] = plus + minus
+        g *= total
+        js = g.sum(axis=-1) / 4.0
     # JS <= ln 2 is a theorem; this removes a rounding excursion of at most a few ulps.
     js = np.minimum(js, _LN2)
     if ln_b != 1.0:
-        js = js / ln_b
+        with np.errstate(under="ignore"):
+            js = js / ln_b
     return _batch_result(js, p, ax)
 
 
@@ -746,12 +761,13 @@ def binary_entropy(p: ArrayLike, *, base: float = 2) -> float | np.ndarray:
     """
     ln_b = v.check_base(base)
     a = v.probabilities(p, "p")
-    # log1p(-p) keeps log(1 - p) accurate for small p, where 1 - p would round.
-    log_a = np.log(a, out=np.zeros_like(a), where=a > 0)
-    log_c = np.log1p(-a, out=np.zeros_like(a), where=a < 1)
-    h = -(a * log_a + (1.0 - a) * log_c)
-    if ln_b != 1.0:
-        h = h / ln_b
+    with np.errstate(under="ignore"):  # p log p of a subnormal p underflows
+        # log1p(-p) keeps log(1 - p) accurate for small p, where 1 - p would round.
+        log_a = np.log(a, out=np.zeros_like(a), where=a > 0)
+        log_c = np.log1p(-a, out=np.zeros_like(a), where=a < 1)
+        h = -(a * log_a + (1.0 - a) * log_c)
+        if ln_b != 1.0:
+            h = h / ln_b
     return v.scalar_or_array(h + 0.0)
 
 
@@ -776,7 +792,9 @@ def perplexity(p: ArrayLike, *, axis: int = -1) -> float | np.ndarray:
     float or ndarray
         Between 1 (a certain outcome) and ``n`` (uniform over ``n`` outcomes). It does not
         depend on the logarithm base, as long as the exponent uses the same base as the
-        entropy.
+        entropy. The bound ``n`` holds up to a few ulps: ``np.full(11, 1/11)`` sums to
+        slightly more than 1 (1/11 rounds up), and its perplexity is truly
+        11.0000000000000004; the computed value is 11.000000000000004.
 
     Examples
     --------
@@ -827,8 +845,9 @@ def normalize(counts: ArrayLike, *, axis: int = -1) -> np.ndarray:
         raise ValueError(
             f"counts must have a positive total along axis {axis}; found a slice of all zeros"
         )
-    if not np.isfinite(total).all():
-        # Finite counts whose total overflows: scale by the largest count first.
-        a = a / a.max(axis=ax, keepdims=True)
-        total = a.sum(axis=ax, keepdims=True)
-    return a / total
+    with np.errstate(under="ignore"):  # tiny counts underflow to 0 by design
+        if not np.isfinite(total).all():
+            # Finite counts whose total overflows: scale by the largest count first.
+            a = a / a.max(axis=ax, keepdims=True)
+            total = a.sum(axis=ax, keepdims=True)
+        return a / total

@@ -1142,3 +1142,76 @@ def test_list_input_is_not_mutated():
     kl_divergence(p, q)
     js_divergence(p, q)
     assert p == [0.5, 0.5, 0] and q == [0.25, 0.75, 0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Floating-point traps, numbers beyond float64, and the documented bounds at rounding level
+# ---------------------------------------------------------------------------------------------
+
+TINY_P = np.array([5e-324, 1e-310, 1e-300, *[0.0] * 37, 1.0 - 1e-300])
+TINY_Q = np.array([1e-300, 5e-324, 1e-310, *[0.0] * 36, 1e-200, 1.0 - 1e-200])
+UNDERFLOW_CALLS = {
+    "entropy": lambda: entropy(TINY_P),
+    "entropy, short": lambda: entropy(TINY_P[[0, 1, 2, -1]]),
+    "cross_entropy": lambda: cross_entropy(TINY_P, TINY_Q),
+    "kl_divergence": lambda: kl_divergence(TINY_P, TINY_Q),
+    "kl_divergence, reversed": lambda: kl_divergence(TINY_Q, TINY_P),
+    "js_divergence": lambda: js_divergence(TINY_P, TINY_Q),
+    "binary_entropy": lambda: binary_entropy([5e-324, 1e-310, 0.5]),
+    "information_content": lambda: information_content([5e-324, 0.0, 1.0]),
+    "perplexity": lambda: perplexity(TINY_P),
+    "normalize": lambda: normalize([5e-324, 1e300]),
+}
+
+
+@pytest.mark.parametrize("name", UNDERFLOW_CALLS)
+def test_intentional_underflow_is_silent_under_errstate_raise(name):
+    # np.errstate(all="raise") is a common debugging setting; products such as p log p of a
+    # subnormal p underflow by design, and the result is right.
+    expected = UNDERFLOW_CALLS[name]()
+    with np.errstate(all="raise"):
+        np.testing.assert_array_equal(UNDERFLOW_CALLS[name](), expected)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: entropy([2**1100, 1]),
+        lambda: kl_divergence([0.5, 0.5], [2**1100, 1]),
+        lambda: normalize([2**1100, 1]),
+        lambda: information_content(2**1100),
+    ],
+    ids=["entropy", "kl_divergence q", "normalize", "information_content"],
+)
+def test_integers_beyond_float64_raise_value_error_not_overflow_error(call):
+    with pytest.raises(ValueError, match=r"must contain numbers within the float64 range"):
+        call()
+
+
+def test_perplexity_of_uniform_over_11_is_the_true_value_of_its_float_input():
+    # 1/11 rounds up in binary, so np.full(11, 1/11) sums to 1 + 2.8e-17 and its perplexity
+    # is truly above 11 (mpmath, 50 digits: 11.0000000000000004); the documented bound n is a
+    # theorem about exact distributions. The computed value is within 2 ulps of the truth.
+    p = np.full(11, 1 / 11)
+    with mpmath.workdps(50):
+        x = mpmath.mpf(1 / 11)
+        reference = 2 ** (-11 * x * mpmath.log(x, 2))
+    assert reference > 11
+    value = perplexity(p)
+    assert abs(value - reference) <= 2 * math.ulp(11.0)
+
+
+def test_cross_entropy_below_entropy_only_at_rounding_level():
+    # For float inputs that sum to 1 only within an ulp, H(p, q) - H(p) = sum p log(p/q) can be
+    # truly negative by ~1e-16 when q is within rounding of p; each sum also carries a few
+    # ulps of rounding. The docstrings promise H(p, q) >= H(p) to that level, no more.
+    rng = np.random.default_rng(8)
+    below = 0
+    for _ in range(400):
+        p = rng.dirichlet(np.ones(8))
+        q = p * (1 + 1e-9 * rng.standard_normal(8))
+        q /= q.sum()
+        h, ce = entropy(p), cross_entropy(p, q)
+        below += ce < h
+        assert ce >= h - 8 * 8 * np.finfo(float).eps * h
+    assert below > 0  # the rounding-level excursion is real, hence documented
