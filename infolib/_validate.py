@@ -19,6 +19,7 @@ The package's modules use only these names (stable; import them as
 ``check_base(base)``                      ``ln(base)`` of a valid logarithm base
 ``check_axis(a, axis, name)``             ``axis`` as a non-negative int for ``a``
 ``check_int(value, name, minimum=...)``   an integer (not a bool) within bounds
+``integers(x, name, minimum=...)``        an array of integers (not bools, not floats)
 ``check_real(value, name, ...)``          a finite real number (not a bool) within bounds
 ``same_shape(a, b, a_name, b_name)``      equal shapes, no broadcasting
 ``scalar_or_array(result)``               a Python float for 0-d results
@@ -213,6 +214,24 @@ def check_int(
     if maximum is not None and n > maximum:
         raise ValueError(f"{name} must be at most {maximum}, got {_short(n)}")
     return n
+
+
+def integers(x: ArrayLike, name: str, *, minimum: int | None = None) -> np.ndarray:
+    """Validate an array (or list) of integers, any shape, each at least ``minimum``.
+
+    Raises ``TypeError`` for floats (even whole ones), booleans, strings and other
+    non-integers, ``ValueError`` for an entry below ``minimum``.
+    """
+    if type(x) is not np.ndarray:
+        _reject_containers(x, name)
+    a = np.asarray(x)
+    if a.dtype.kind not in "iu" or (type(x) in (list, tuple) and _has_bool(x)):
+        found = "booleans" if a.dtype.kind == "b" or a.dtype.kind in "iu" else f"dtype {a.dtype}"
+        raise TypeError(f"{name} must be integers, got {found}")
+    if minimum is not None and a.size and a.min() < minimum:
+        bad = a[a < minimum].flat[0].item()
+        raise ValueError(f"{name} must be integers of at least {minimum}, found {bad}")
+    return a
 
 
 def check_real(

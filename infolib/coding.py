@@ -285,9 +285,7 @@ def kraft_sum(lengths: ArrayLike) -> float:
     >>> kraft_sum([1, 2, 3, 3])
     1.0
     """
-    n = np.asarray(lengths)
-    if n.dtype.kind not in "iu" or np.any(n < 0):
-        raise ValueError("lengths must be non-negative integers")
+    n = v.integers(lengths, "lengths", minimum=0)
     n = n[n > 0]
     return float(np.sum(np.exp2(-n.astype(np.float64))))
 

@@ -153,7 +153,7 @@ def test_block_coding_shrinks_the_overhead_per_outcome():
         (lambda: block_distribution([0.5, 0.5], 30), "too many"),
         (lambda: PrefixCode(("0", "1")).encode([-1]), r"indices in \[0, 1\], found -1"),
         (lambda: PrefixCode(("0", "1")).decode("012"), "only '0' and '1'"),
-        (lambda: kraft_sum([1.5]), "non-negative integers"),
+        (lambda: kraft_sum([1, -1]), "integers of at least 0, found -1"),
         (lambda: PrefixCode(("0", "1")).expected_length([1 / 3] * 3), "2 outcomes"),
     ],
 )
@@ -225,3 +225,9 @@ def test_the_largest_allowed_block_distribution():
     # 2**20 blocks of k = 20 fair coin flips, each of probability 2**-20 exactly.
     blocks = block_distribution([0.5, 0.5], 20)
     assert blocks.size == 2**20 and (blocks == 2.0**-20).all()
+
+
+@pytest.mark.parametrize("lengths", [[1.5], [1.0, 2.0], [True, 2], "12"], ids=repr)
+def test_kraft_sum_refuses_lengths_that_are_not_integers(lengths):
+    with pytest.raises(TypeError, match=r"^lengths must be"):
+        kraft_sum(lengths)
