@@ -186,6 +186,8 @@ def check_base(base: object) -> float:
 
 def check_axis(a: np.ndarray, axis: object, name: str) -> int:
     """Return ``axis`` normalised to a non-negative int for array ``a``."""
+    if type(axis) is int and 0 < a.ndim and -a.ndim <= axis < a.ndim:  # the common case, fast
+        return axis % a.ndim
     if isinstance(axis, (bool, np.bool_)) or not isinstance(axis, numbers.Integral):
         raise TypeError(f"axis must be an integer, got {axis!r}")
     if a.ndim == 0:
@@ -368,6 +370,29 @@ def distribution(x: ArrayLike, name: str, axis: object = -1) -> tuple[np.ndarray
     ax = check_axis(a, axis, name)
     if a.size == 0:
         raise ValueError(f"{name} must not be empty; a distribution needs at least one outcome")
+    # The common, valid case: three reductions, called on the ufuncs directly (the array
+    # methods add a layer of Python) and with no np.errstate (which costs as much as a
+    # reduction of a thousand entries). Entries in [0, 2] cannot overflow the sum. NaN fails
+    # both comparisons. Anything else takes the full check below, which words the error.
+    lowest = _MIN(a, axis=None)
+    if lowest >= 0.0 and _MAX(a, axis=None) <= 2.0:
+        s = _SUM(a, axis=ax)
+        tol = sum_tolerance(eps, a.shape[ax])
+        if a.ndim == 1:
+            if abs(float(s) - 1.0) <= tol:
+                return a, ax, bool(lowest == 0.0)
+        elif _MAX(np.abs(s - 1.0), axis=None) <= tol:
+            return a, ax, bool(lowest == 0.0)
+    return _check_distribution_fully(a, eps, ax, axis, name)
+
+
+_MIN, _MAX, _SUM = np.minimum.reduce, np.maximum.reduce, np.add.reduce
+
+
+def _check_distribution_fully(
+    a: np.ndarray, eps: float, ax: int, axis: object, name: str
+) -> tuple[np.ndarray, int, bool]:
+    """The full check of :func:`distribution`: each problem found and worded."""
     lowest = a.min()
     # A NaN makes the minimum NaN; +inf passes here and is caught by the sum below.
     if not lowest >= 0:

@@ -147,18 +147,14 @@ def _log_in_base(a: np.ndarray, ln_base: float, has_zero: bool, out: np.ndarray)
 
     Entries where ``a == 0`` give 0 (for the convention ``0 log 0 = 0``).
     """
+    log = np.log2 if ln_base == _LN2 else np.log  # log2 is exact on powers of two
     if has_zero:
         out.fill(0.0)
-        where = a > 0
+        log(a, out=out, where=a > 0)
     else:
-        where = True
-    if ln_base == _LN2:
-        # log2 is exact on powers of two, so a fair coin is exactly 1 bit.
-        np.log2(a, out=out, where=where)
-    else:
-        np.log(a, out=out, where=where)
-        if ln_base != 1.0:
-            out /= ln_base
+        log(a, out=out)  # without where=, which costs a masked loop
+    if ln_base != _LN2 and ln_base != 1.0:
+        out /= ln_base
     return out
 
 
@@ -230,6 +226,7 @@ def _kl_terms_small(p: list[float], q: list[float], w: float) -> tuple[list[floa
     Raises ``_Missed`` if ``q`` is 0 where ``p`` is not.
     """
     terms, extra = [], []
+    log, cutoff, scale = math.log, _SERIES_CUTOFF, 1.0 + w
     for a, b in zip(p, q, strict=True):
         if a == 0.0:
             extra.append(b)
@@ -237,12 +234,16 @@ def _kl_terms_small(p: list[float], q: list[float], w: float) -> tuple[list[floa
         if b == 0.0:
             raise _Missed
         u = (b - a) / a  # b - a is exact near b = a (Sterbenz): u keeps its digits
-        if u == math.inf:  # a is subnormal and b/a overflowed; see the array version
-            terms.append((b - a) - a * (math.log(b) - math.log(a)))
-            continue
+        ratio = b / a
         if w:
-            u = (u - w) / (1.0 + w)
-        terms.append(a * _x_minus_log1p_scalar(u, b / a / (1.0 + w)))
+            u = (u - w) / scale
+            ratio /= scale
+        if -cutoff < u < cutoff:
+            terms.append(a * _x_minus_log1p_scalar(u, ratio))
+        elif u == math.inf:  # a is subnormal and b/a overflowed; see step 4 of _kl_block
+            terms.append((b - a) - a * (log(b) - log(a)))
+        else:
+            terms.append(a * (u - log(ratio)))
     return terms, extra
 
 
@@ -256,14 +257,57 @@ def _kl_small(p: list[float], p_sum: float, q: list[float]) -> float:
         terms, extra = _kl_terms_small(p, q, 0.0)
     except _Missed:
         return math.inf
-    first = math.fsum(terms + extra)
-    # sum(p) - sum(q), exactly (math.fsum is exact before its final rounding).
-    w = -math.fsum(p + [-b for b in q]) / p_sum
-    w_term = _x_minus_log1p_scalar(w, 1.0 + w)
-    if w_term <= first / (2.0 * p_sum):
-        return first / p_sum - w_term
+    # math.fsum is exact before its one rounding, so sum(p) - sum(q) below is exact.
+    return _kl_normalised(
+        math.fsum(terms + extra),
+        p_sum,
+        math.fsum(p + [-b for b in q]),
+        0.0,
+        exact_difference=None,
+        normalised_terms=lambda w: _kl_small_normalised(p, p_sum, q, w),
+    )
+
+
+def _kl_small_normalised(p: list[float], p_sum: float, q: list[float], w: float) -> float:
     terms, extra = _kl_terms_small(p, q, w)
     return math.fsum(terms) / p_sum + math.fsum(extra) / (p_sum * (1.0 + w))
+
+
+def _kl_normalised(
+    first: float,
+    p_sum: float,
+    difference: float,
+    error: float,
+    *,
+    exact_difference,
+    normalised_terms,
+) -> float:
+    """Step 4 of :func:`kl_divergence` for one distribution: from the generalised divergence
+    ``first`` of the inputs as given to the divergence of the inputs divided by their sums.
+
+    ``difference`` is ``sum(p) - sum(q)`` within ``error``; ``exact_difference()`` gives it
+    exactly, and ``normalised_terms(w)`` sums the terms of the normalised inputs.
+    """
+    # The divergence of p/sum(p) and q/sum(q) is first/sum(p) - f(w), where
+    # 1 + w = sum(q)/sum(p) and f(w) = w - log1p(w) ~ w^2/2.
+    w = -difference / p_sum
+    w_term = _x_minus_log1p_scalar(w, 1.0 + w)
+    d = first / p_sum - w_term
+    # Guard 1: an error dw in w moves f(w) by about (|w| + dw) dw. Where that could reach the
+    # last bit of d, take sum(p) - sum(q) exactly (rare: for a thousand outcomes, only for
+    # divergences below about 1e-9).
+    dw = error / p_sum
+    if dw and (abs(w) + dw) * dw > 2.0**-54 * d:
+        w = -exact_difference() / p_sum
+        w_term = _x_minus_log1p_scalar(w, 1.0 + w)
+        d = first / p_sum - w_term
+    # Guard 2: where f(w) is more than half of first/sum(p), their difference would lose
+    # digits (the divergence is then below f(w), about 1e-32 for float-normalised inputs).
+    # There the terms of the normalised inputs are summed instead: each is >= 0, so nothing
+    # cancels.
+    if w_term > first / (2.0 * p_sum):
+        d = normalised_terms(w)
+    return d
 
 
 def _kl_block(
@@ -275,25 +319,33 @@ def _kl_block(
     *,
     p_zero: bool,
     q_zero: bool,
+    split: bool = False,
     w: np.ndarray | None = None,
 ) -> np.ndarray:
     """Per-row sums over one block for :func:`kl_divergence` (see its Notes).
 
-    Returns columns ``[sum p f(u), sum of q where p = 0, hi(p), hi(q), lo(p), lo(q)]``, where
-    ``hi`` sums the entries rounded to multiples of 2**-50 (exactly: every partial sum of a
-    distribution's high parts is representable) and ``lo`` sums the remainders, each below
-    2**-51 (with an error below ``m**2 eps 2**-51`` for ``m`` entries). With ``w`` (one value
-    per row), ``u`` is replaced by ``u' = (u - w) / (1 + w)``, the ``u`` of the normalised
-    inputs. ``u``, ``f`` and ``scratch`` are buffers shaped like ``p``, overwritten.
+    Returns columns ``[sum p f(u), sum of q where p = 0, hi(p), hi(q), lo(p), lo(q)]``. With
+    ``split``, ``hi`` sums the entries rounded to multiples of 2**-50 (exactly: every partial
+    sum of a distribution's high parts is representable) and ``lo`` the remainders, each below
+    2**-51 (with an error below ``m**2 eps 2**-51`` for ``m`` entries); without, ``hi`` holds
+    the plain sums and ``lo`` 0. With ``w`` (one value per row), ``u`` is replaced by
+    ``u' = (u - w) / (1 + w)``, the ``u`` of the normalised inputs. ``u``, ``f`` and
+    ``scratch`` are buffers shaped like ``p``, overwritten.
     """
     sums = np.empty((p.shape[0], 6))
-    # Step 0: the sums of p and q, split into high and low parts (buffers u and f are free yet).
-    for col, x, buf in ((2, p, u), (3, q, f)):
-        np.add(x, 4.0, out=buf)  # the spacing of floats in [4, 8) is 2**-50
-        buf -= 4.0
-        buf.sum(axis=1, out=sums[:, col])
-        np.subtract(x, buf, out=buf)
-        buf.sum(axis=1, out=sums[:, col + 2])
+    # Step 0: the sums of p and q; split into high and low parts for long rows, where plain
+    # sums would carry too large a rounding error for step 4 (buffers u and f are free yet).
+    if split:
+        for col, x, buf in ((2, p, u), (3, q, f)):
+            np.add(x, 4.0, out=buf)  # the spacing of floats in [4, 8) is 2**-50
+            buf -= 4.0
+            buf.sum(axis=1, out=sums[:, col])
+            np.subtract(x, buf, out=buf)
+            buf.sum(axis=1, out=sums[:, col + 2])
+    else:
+        np.add.reduce(p, axis=1, out=sums[:, 2])
+        np.add.reduce(q, axis=1, out=sums[:, 3])
+        sums[:, 4:] = 0.0
     # Step 1: u = q/p - 1 in buffer u, as (q - p)/p: near q = p the subtraction is exact
     # (Sterbenz), so u keeps its digits. Buffer f gets the ratio q/p itself, whose logarithm
     # stands for log1p(u): once q << p, u rounds towards -1 but q/p keeps its digits.
@@ -337,44 +389,40 @@ def _kl_block(
 
 def _kl_rows(p: np.ndarray, q: np.ndarray, p_zero: bool, q_zero: bool) -> np.ndarray:
     """:func:`kl_divergence` in nats of each row of the 2-D arrays ``p`` and ``q``."""
-
-    def block(pb, qb, u, f, scratch, **extra):
-        return _kl_block(pb, qb, u, f, scratch, p_zero=p_zero, q_zero=q_zero, **extra)
-
-    sums = _blockwise(block, 6, p, q)
-    first = sums[:, 0] + sums[:, 1]  # the generalised divergence of the inputs as given
-    hi_p, hi_q, lo_p, lo_q = sums[:, 2], sums[:, 3], sums[:, 4], sums[:, 5]
-    p_sum = hi_p + lo_p
-    # Normalisation: the divergence of p/sum(p) and q/sum(q) is first/sum(p) - f(w), where
-    # 1 + w = sum(q)/sum(p) and f(w) = w - log1p(w) ~ w^2/2 (see the Notes). The high parts'
-    # difference is exact, so only the low sums' rounding reaches w.
-    w = -((hi_p - hi_q) + (lo_p - lo_q)) / p_sum
-    w_term = np.asarray(x_minus_log1p(w))
-    d = first / p_sum - w_term
-    # Guard 1: an error dw in w moves f(w) by about (|w| + dw) dw. Where that could reach
-    # the last bit of d, take sum(p) - sum(q) exactly with math.fsum instead (rare: the
-    # divergence must be below about 1e-40 for a thousand outcomes).
     n = p.shape[1]
-    m = min(n, _BLOCK)
-    dw = (n * m * _EPS * 2.0**-50 + _EPS * np.abs(w)) / p_sum
-    inexact = (np.abs(w) + dw) * dw > 2.0**-54 * d
-    for r in np.flatnonzero(inexact):
-        p_sum[r] = math.fsum(p[r].tolist())
-        w[r] = -math.fsum(p[r].tolist() + (-q[r]).tolist()) / p_sum[r]
-        w_term[r] = _x_minus_log1p_scalar(w[r], 1.0 + w[r])
-        d[r] = first[r] / p_sum[r] - w_term[r]
-    # Guard 2: where f(w) is more than half of first/sum(p), their difference would lose
-    # digits (the divergence is then below f(w), about 1e-32 for float-normalised inputs).
-    # There the terms of the normalised inputs are summed instead: each is >= 0, so nothing
-    # cancels.
-    redo = np.flatnonzero(w_term > first / (2.0 * p_sum))
-    if redo.size:
-        pr, qr, wr = p[redo], q[redo], w[redo]
-        sums = _kl_block(
-            pr, qr, *(np.empty_like(pr) for _ in range(3)), p_zero=p_zero, q_zero=q_zero, w=wr
+    split = n > _BLOCK
+
+    def block(pb, qb, u, f, scratch):
+        return _kl_block(pb, qb, u, f, scratch, p_zero=p_zero, q_zero=q_zero, split=split)
+
+    if p.size <= _BLOCK:  # one block: no need for the blocking machinery
+        sums = block(p, q, *(np.empty_like(p) for _ in range(3)))
+    else:
+        sums = _blockwise(block, 6, p, q)
+    # Error bound of sum(p) - sum(q): split sums (see _kl_block), or plain sums of n terms.
+    error = n * n * _EPS * 2.0**-50 if split else None
+    d = np.empty(p.shape[0])
+    for r, (f_sum, extra, hi_p, hi_q, lo_p, lo_q) in enumerate(sums.tolist()):
+        p_sum = hi_p + lo_p
+        d[r] = _kl_normalised(
+            f_sum + extra,
+            p_sum,
+            (hi_p - hi_q) + (lo_p - lo_q),
+            error if split else n * _EPS * (p_sum + hi_q),
+            exact_difference=lambda r=r: math.fsum(p[r].tolist() + (-q[r]).tolist()),
+            normalised_terms=lambda w, r=r: _kl_rows_normalised(p[r : r + 1], q[r : r + 1], w),
         )
-        d[redo] = sums[:, 0] / p_sum[redo] + sums[:, 1] / (p_sum[redo] * (1.0 + wr))
     return d
+
+
+def _kl_rows_normalised(p: np.ndarray, q: np.ndarray, w: float) -> float:
+    """Guard 2 of step 4 for one row: the sum of the normalised inputs' terms."""
+    # The row's sums, exactly: it is a rare path, for divergences below about 1e-32.
+    p_sum = math.fsum(p[0].tolist())
+    sums = _kl_block(
+        p, q, *(np.empty_like(p) for _ in range(3)), p_zero=True, q_zero=True, w=np.array([w])
+    )
+    return sums[0, 0] / p_sum + sums[0, 1] / (p_sum * (1.0 + w))
 
 
 def information_content(p: ArrayLike, *, base: float = 2) -> float | np.ndarray:
@@ -476,13 +524,27 @@ def entropy(p: ArrayLike, *, base: float = 2, axis: int = -1) -> float | np.ndar
             return -math.fsum([x * math.log2(x) for x in values if x > 0.0]) + 0.0
         return -math.fsum([x * math.log(x) for x in values if x > 0.0]) / ln_b + 0.0
     p, ax, has_zero = v.distribution(p, "p", axis)
+    if p.size <= _BLOCK:  # one block: no blocking machinery, and no np.errstate unless needed
+        try:
+            h = _entropy_of(p, ax, ln_b, has_zero)
+        except FloatingPointError:  # the caller's np.errstate(under="raise"); see _blockwise
+            with np.errstate(under="ignore"):
+                h = _entropy_of(p, ax, ln_b, has_zero)
+        return v.scalar_or_array(h + 0.0)
 
-    def block(pb: np.ndarray, logs: np.ndarray, _: np.ndarray, __: np.ndarray) -> np.ndarray:
-        _log_in_base(pb, ln_b, has_zero, logs)
-        logs *= pb  # p log p, 0 where p == 0
-        return -logs.sum(axis=1, keepdims=True)
+    def block(pb: np.ndarray, logs: np.ndarray, *_: np.ndarray) -> np.ndarray:
+        return _entropy_of(pb, 1, ln_b, has_zero, logs)[:, None]
 
     return _batch_result(_blockwise(block, 1, _rows(p, ax))[:, 0], p, ax)
+
+
+def _entropy_of(
+    p: np.ndarray, ax: int, ln_b: float, has_zero: bool, out: np.ndarray | None = None
+) -> np.ndarray:
+    """``-sum(p log p)`` along ``ax``, with ``0 log 0 = 0``; ``out`` is a buffer like ``p``."""
+    terms = _log_in_base(p, ln_b, has_zero, np.empty_like(p) if out is None else out)
+    terms *= p  # p log p, 0 where p == 0
+    return -np.add.reduce(terms, axis=ax)
 
 
 def cross_entropy(
@@ -550,19 +612,38 @@ def cross_entropy(
         h = -math.fsum(terms)
         return (h if ln_b == _LN2 else h / ln_b) + 0.0
     p, q, ax, _, q_zero = _check_pair(p, q, axis)
-    p_rows, q_rows = _rows(p, ax), _rows(q, ax)
+    if p.size <= _BLOCK:  # one block: no blocking machinery, and no np.errstate unless needed
+        try:
+            h = _cross_entropy_of(p, q, ax, ln_b, q_zero)
+        except FloatingPointError:  # the caller's np.errstate(under="raise"); see _blockwise
+            with np.errstate(under="ignore"):
+                h = _cross_entropy_of(p, q, ax, ln_b, q_zero)
+    else:
+        p_rows, q_rows = _rows(p, ax), _rows(q, ax)
 
-    def block(pb: np.ndarray, qb: np.ndarray, logs: np.ndarray, *_: np.ndarray) -> np.ndarray:
-        _log_in_base(qb, ln_b, q_zero, logs)
-        logs *= pb  # 0 where p == 0, whatever q is there
-        return -logs.sum(axis=1, keepdims=True)
+        def block(pb: np.ndarray, qb: np.ndarray, logs: np.ndarray, *_: np.ndarray) -> np.ndarray:
+            return _cross_entropy_of(pb, qb, 1, ln_b, q_zero, logs)[:, None]
 
-    h = _blockwise(block, 1, p_rows, q_rows)[:, 0]
+        h = _blockwise(block, 1, p_rows, q_rows)[:, 0].reshape(p.shape[:ax] + p.shape[ax + 1 :])
     if q_zero:
-        missed = ((q_rows == 0) & (p_rows > 0)).any(axis=1)
+        missed = ((q == 0) & (p > 0)).any(axis=ax)
         # +inf bits; a base below 1 flips every sign, so -inf there.
-        h[missed] = np.inf if ln_b > 0 else -np.inf
-    return _batch_result(h, p, ax)
+        h = np.where(missed, np.inf if ln_b > 0 else -np.inf, h)
+    return v.scalar_or_array(h + 0.0)
+
+
+def _cross_entropy_of(
+    p: np.ndarray,
+    q: np.ndarray,
+    ax: int,
+    ln_b: float,
+    q_zero: bool,
+    out: np.ndarray | None = None,
+) -> np.ndarray:
+    """``-sum(p log q)`` along ``ax``, without the infinite terms (0 where ``q == 0``)."""
+    terms = _log_in_base(q, ln_b, q_zero, np.empty_like(q) if out is None else out)
+    terms *= p  # 0 where p == 0, whatever q is there
+    return -np.add.reduce(terms, axis=ax)
 
 
 def kl_divergence(
