@@ -12,6 +12,9 @@ The package's modules use only these names (stable; import them as
 ========================================  ========================================================
 ``as_float_array(x, name)``               any real array-like as float64 (``TypeError`` if not)
 ``distribution(x, name, axis)``           distributions along ``axis``: ``(a, axis, has_zero)``
+``distribution_unchecked(x, name, axis)`` its two halves, for callers that compute the minimum
+``check_distribution_values(...)``        and sums themselves in the same pass as their result
+``check_distribution_summary(...)``       (see ``distribution_unchecked``)
 ``probabilities(x, name)``                elementwise probabilities in ``[0, 1]``, any shape
 ``finite(x, name, what)``                 a non-empty, at least 1-D array of finite numbers
 ``finite_values(x, name)``                an array (or scalar) of finite numbers, any shape
@@ -170,6 +173,8 @@ def check_base(base: object) -> float:
     """
     if type(base) is int and base == 2:  # the default, checked first for speed
         return _LN2
+    if type(base) is float and 0.0 < base < math.inf and base != 1.0:  # np.e, 10.0, ...
+        return 1.0 if base == math.e else math.log(base)
     # Type first: 2 + 0j == 2 and an array == 2 would otherwise slip through or misfire.
     if isinstance(base, (bool, np.bool_)) or not isinstance(base, numbers.Real):
         raise TypeError(f"{_BASE_RULE}, got {_short(base)} of type {type(base).__name__}")
@@ -366,27 +371,68 @@ def distribution(x: ArrayLike, name: str, axis: object = -1) -> tuple[np.ndarray
     has_zero : bool
         Whether any entry is exactly 0 (so callers can skip masking when none is).
     """
+    a, ax, eps = distribution_unchecked(x, name, axis)
+    return a, ax, check_distribution_values(a, eps, ax, axis, name)
+
+
+def distribution_unchecked(
+    x: ArrayLike, name: str, axis: object = -1
+) -> tuple[np.ndarray, int, float]:
+    """The first half of :func:`distribution`: the type, shape and axis checks.
+
+    Returns the float64 array, the axis and the machine epsilon of the input's precision.
+    The caller must then check the values, either with :func:`check_distribution_values`
+    or, if it reads the array block by block anyway, by computing the minimum and the sums
+    itself and passing them to :func:`check_distribution_summary` before returning anything.
+    """
     a, eps = _convert(x, name)
     ax = check_axis(a, axis, name)
     if a.size == 0:
         raise ValueError(f"{name} must not be empty; a distribution needs at least one outcome")
+    return a, ax, eps
+
+
+def check_distribution_summary(
+    a: np.ndarray, eps: float, ax: int, axis: object, name: str, lowest: float, sums: np.ndarray
+) -> None:
+    """The second half of :func:`distribution` from a caller's own minimum and sums of ``a``
+    along ``ax`` (computed while reading ``a`` for something else): raises as it would."""
+    tol = sum_tolerance(eps, a.shape[ax])
+    if lowest >= 0.0 and np.isfinite(sums).all() and np.abs(sums - 1.0).max() <= tol:
+        return
+    _check_distribution_fully(a, eps, ax, axis, name)
+
+
+def check_distribution_values(a: np.ndarray, eps: float, ax: int, axis: object, name: str) -> bool:
+    """The second half of :func:`distribution`: the values; returns whether any entry is 0."""
     # The common, valid case: three reductions, called on the ufuncs directly (the array
     # methods add a layer of Python) and with no np.errstate (which costs as much as a
     # reduction of a thousand entries). Entries in [0, 2] cannot overflow the sum. NaN fails
     # both comparisons. Anything else takes the full check below, which words the error.
     lowest = _MIN(a, axis=None)
-    if lowest >= 0.0 and _MAX(a, axis=None) <= 2.0:
-        s = _SUM(a, axis=ax)
+    if lowest >= 0.0 and (a.size > _LARGE or _MAX(a, axis=None) <= 2.0):
+        # A large array instead skips the third pass over its memory: the sum, under
+        # np.errstate, may then overflow, which the full check below reports.
+        if a.size > _LARGE:
+            with np.errstate(over="ignore"):
+                s = _SUM(a, axis=ax)
+            if not np.isfinite(s).all():
+                return _check_distribution_fully(a, eps, ax, axis, name)[2]
+        else:
+            s = _SUM(a, axis=ax)
         tol = sum_tolerance(eps, a.shape[ax])
         if a.ndim == 1:
             if abs(float(s) - 1.0) <= tol:
-                return a, ax, bool(lowest == 0.0)
+                return bool(lowest == 0.0)
         elif _MAX(np.abs(s - 1.0), axis=None) <= tol:
-            return a, ax, bool(lowest == 0.0)
-    return _check_distribution_fully(a, eps, ax, axis, name)
+            return bool(lowest == 0.0)
+    return _check_distribution_fully(a, eps, ax, axis, name)[2]
 
 
 _MIN, _MAX, _SUM = np.minimum.reduce, np.maximum.reduce, np.add.reduce
+# Above this size the cost of np.errstate (about a reduction of a thousand entries) is less
+# than that of a third pass over the array.
+_LARGE = 1 << 16
 
 
 def _check_distribution_fully(

@@ -165,20 +165,23 @@ def _rows(a: np.ndarray, ax: int) -> np.ndarray:
     return np.ascontiguousarray(a.reshape(-1, a.shape[-1]))
 
 
-def _blockwise(kernel, n_sums: int, *arrays: np.ndarray) -> np.ndarray:
+def _blockwise(kernel, n_sums: int, *arrays: np.ndarray, n_mins: int = 0) -> np.ndarray:
     """Per-row sums computed block by block: ``kernel(*blocks, *buffers)`` returns an array of
     shape ``(rows in block, n_sums)`` for blocks of whole short rows or slices of one long row.
 
     Three scratch buffers of one block each are made once and handed to every call. The
     partial sums of a long row are added with ``math.fsum``, exactly, so that the blocking
-    adds no rounding of its own. Underflow (``p log p`` of a subnormal ``p``) is intended and
-    silenced, even under ``np.errstate(all="raise")``.
+    adds no rounding of its own; the last ``n_mins`` columns are minima instead, combined
+    with ``min``. Every floating-point exception is silenced: underflow (``p log p`` of a
+    subnormal ``p``) is intended, even under ``np.errstate(all="raise")``, and the callers
+    validate the inputs from the minima and sums computed here, raising before any result
+    from invalid input (``log`` of a negative entry, say) could be returned.
     """
-    with np.errstate(under="ignore"):
-        return _blockwise_sums(kernel, n_sums, arrays)
+    with np.errstate(all="ignore"):
+        return _blockwise_sums(kernel, n_sums, arrays, n_mins)
 
 
-def _blockwise_sums(kernel, n_sums: int, arrays: tuple[np.ndarray, ...]) -> np.ndarray:
+def _blockwise_sums(kernel, n_sums: int, arrays: tuple[np.ndarray, ...], n_mins: int) -> np.ndarray:
     n_rows, n = arrays[0].shape
     size = min(_BLOCK, n_rows * n) if n <= _BLOCK else _BLOCK
     buffers = [np.empty(size) for _ in range(3)]
@@ -198,7 +201,10 @@ def _blockwise_sums(kernel, n_sums: int, arrays: tuple[np.ndarray, ...]) -> np.n
                 width = block[0].shape[1]
                 views = [b[:width].reshape(1, width) for b in buffers]
                 parts.append(kernel(*block, *views)[0])
-            out[r] = [math.fsum(column) for column in zip(*parts, strict=True)]
+            columns = list(zip(*parts, strict=True))
+            out[r] = [math.fsum(c) for c in columns[: n_sums - n_mins]] + [
+                min(c) for c in columns[n_sums - n_mins :]
+            ]
     return out
 
 
@@ -210,6 +216,22 @@ def _check_pair(
     q_arr, _, q_zero = v.distribution(q, "q", axis)
     v.same_shape(p_arr, q_arr)
     return p_arr, q_arr, ax, p_zero, q_zero
+
+
+def _large_pair(
+    p: ArrayLike, q: ArrayLike, axis: object
+) -> tuple[np.ndarray, np.ndarray, int, float, float] | None:
+    """For a pair too large for one block: ``p`` and ``q`` checked but for their values, which
+    the caller checks from its own minima and sums (see ``_validate.distribution_unchecked``).
+    ``None`` for a pair that fits in one block (then use :func:`_check_pair`)."""
+    if isinstance(p, np.ndarray) and p.size <= _BLOCK:
+        return None
+    p_arr, ax, p_eps = v.distribution_unchecked(p, "p", axis)
+    if p_arr.size <= _BLOCK:
+        return None
+    q_arr, _, q_eps = v.distribution_unchecked(q, "q", axis)
+    v.same_shape(p_arr, q_arr)
+    return p_arr, q_arr, ax, p_eps, q_eps
 
 
 def _batch_result(row_values: np.ndarray, a: np.ndarray, ax: int) -> float | np.ndarray:
@@ -263,7 +285,6 @@ def _kl_small(p: list[float], p_sum: float, q: list[float]) -> float:
         p_sum,
         math.fsum(p + [-b for b in q]),
         0.0,
-        exact_difference=None,
         normalised_terms=lambda w: _kl_small_normalised(p, p_sum, q, w),
     )
 
@@ -279,15 +300,20 @@ def _kl_normalised(
     difference: float,
     error: float,
     *,
-    exact_difference,
+    better_differences=(),
     normalised_terms,
 ) -> float:
     """Step 4 of :func:`kl_divergence` for one distribution: from the generalised divergence
     ``first`` of the inputs as given to the divergence of the inputs divided by their sums.
 
-    ``difference`` is ``sum(p) - sum(q)`` within ``error``; ``exact_difference()`` gives it
-    exactly, and ``normalised_terms(w)`` sums the terms of the normalised inputs.
+    ``difference`` is ``sum(p) - sum(q)`` within ``error``; each of ``better_differences``,
+    called in turn while needed, returns it more accurately, as ``(difference, error)``
+    (the last one exactly). ``normalised_terms(w)`` sums the terms of the normalised inputs.
     """
+    if first == 0.0:
+        # Every term is 0: q equals p entry by entry (or differs only where p is so small that
+        # the divergence underflows to 0 anyway).
+        return 0.0
     # The divergence of p/sum(p) and q/sum(q) is first/sum(p) - f(w), where
     # 1 + w = sum(q)/sum(p) and f(w) = w - log1p(w) ~ w^2/2.
     w = -difference / p_sum
@@ -296,9 +322,12 @@ def _kl_normalised(
     # Guard 1: an error dw in w moves f(w) by about (|w| + dw) dw. Where that could reach the
     # last bit of d, take sum(p) - sum(q) exactly (rare: for a thousand outcomes, only for
     # divergences below about 1e-9).
-    dw = error / p_sum
-    if dw and (abs(w) + dw) * dw > 2.0**-54 * d:
-        w = -exact_difference() / p_sum
+    for better in better_differences:
+        dw = error / p_sum
+        if (abs(w) + dw) * dw <= 2.0**-54 * d:
+            break
+        difference, error = better()
+        w = -difference / p_sum
         w_term = _x_minus_log1p_scalar(w, 1.0 + w)
         d = first / p_sum - w_term
     # Guard 2: where f(w) is more than half of first/sum(p), their difference would lose
@@ -319,33 +348,17 @@ def _kl_block(
     *,
     p_zero: bool,
     q_zero: bool,
-    split: bool = False,
     w: np.ndarray | None = None,
 ) -> np.ndarray:
     """Per-row sums over one block for :func:`kl_divergence` (see its Notes).
 
-    Returns columns ``[sum p f(u), sum of q where p = 0, hi(p), hi(q), lo(p), lo(q)]``. With
-    ``split``, ``hi`` sums the entries rounded to multiples of 2**-50 (exactly: every partial
-    sum of a distribution's high parts is representable) and ``lo`` the remainders, each below
-    2**-51 (with an error below ``m**2 eps 2**-51`` for ``m`` entries); without, ``hi`` holds
-    the plain sums and ``lo`` 0. With ``w`` (one value per row), ``u`` is replaced by
-    ``u' = (u - w) / (1 + w)``, the ``u`` of the normalised inputs. ``u``, ``f`` and
-    ``scratch`` are buffers shaped like ``p``, overwritten.
+    Returns columns ``[sum p f(u), sum of q where p = 0, sum p, sum q]``. With ``w`` (one
+    value per row), ``u`` is replaced by ``u' = (u - w) / (1 + w)``, the ``u`` of the
+    normalised inputs. ``u``, ``f`` and ``scratch`` are buffers shaped like ``p``, overwritten.
     """
-    sums = np.empty((p.shape[0], 6))
-    # Step 0: the sums of p and q; split into high and low parts for long rows, where plain
-    # sums would carry too large a rounding error for step 4 (buffers u and f are free yet).
-    if split:
-        for col, x, buf in ((2, p, u), (3, q, f)):
-            np.add(x, 4.0, out=buf)  # the spacing of floats in [4, 8) is 2**-50
-            buf -= 4.0
-            buf.sum(axis=1, out=sums[:, col])
-            np.subtract(x, buf, out=buf)
-            buf.sum(axis=1, out=sums[:, col + 2])
-    else:
-        np.add.reduce(p, axis=1, out=sums[:, 2])
-        np.add.reduce(q, axis=1, out=sums[:, 3])
-        sums[:, 4:] = 0.0
+    sums = np.empty((p.shape[0], 4))
+    np.add.reduce(p, axis=1, out=sums[:, 2])
+    np.add.reduce(q, axis=1, out=sums[:, 3])
     # Step 1: u = q/p - 1 in buffer u, as (q - p)/p: near q = p the subtraction is exact
     # (Sterbenz), so u keeps its digits. Buffer f gets the ratio q/p itself, whose logarithm
     # stands for log1p(u): once q << p, u rounds towards -1 but q/p keeps its digits.
@@ -387,42 +400,79 @@ def _kl_block(
     return sums
 
 
-def _kl_rows(p: np.ndarray, q: np.ndarray, p_zero: bool, q_zero: bool) -> np.ndarray:
-    """:func:`kl_divergence` in nats of each row of the 2-D arrays ``p`` and ``q``."""
+def _kl_rows(
+    p: np.ndarray, q: np.ndarray, p_zero: bool | None, q_zero: bool | None, check=None
+) -> tuple[np.ndarray, bool]:
+    """:func:`kl_divergence` in nats of each row of the 2-D arrays ``p`` and ``q``, and
+    whether ``q`` has a zero. ``p_zero``, ``q_zero``: whether ``p``, ``q`` have zeros; ``None``
+    for unknown, when each block finds out from its own minima, and ``check(sums, minima)``
+    validates ``p`` and ``q`` from the rows' sums and the minima before step 4."""
     n = p.shape[1]
-    split = n > _BLOCK
 
     def block(pb, qb, u, f, scratch):
-        return _kl_block(pb, qb, u, f, scratch, p_zero=p_zero, q_zero=q_zero, split=split)
+        lows = np.minimum.reduce(pb, axis=1), np.minimum.reduce(qb, axis=1)
+        pz = bool((lows[0] == 0.0).any()) if p_zero is None else p_zero
+        qz = bool((lows[1] == 0.0).any()) if q_zero is None else q_zero
+        sums = _kl_block(pb, qb, u, f, scratch, p_zero=pz, q_zero=qz)
+        return np.concatenate([sums, np.stack(lows, axis=1)], axis=1)
 
     if p.size <= _BLOCK:  # one block: no need for the blocking machinery
-        sums = block(p, q, *(np.empty_like(p) for _ in range(3)))
+        sums = _kl_block(p, q, *(np.empty_like(p) for _ in range(3)), p_zero=p_zero, q_zero=q_zero)
     else:
-        sums = _blockwise(block, 6, p, q)
-    # Error bound of sum(p) - sum(q): split sums (see _kl_block), or plain sums of n terms.
-    error = n * n * _EPS * 2.0**-50 if split else None
+        sums = _blockwise(block, 6, p, q, n_mins=2)
+    if check is not None:
+        lows = (float(sums[:, 4].min()), float(sums[:, 5].min()))
+        check(sums[:, 2:4], lows)
+        q_zero = lows[1] == 0.0
+    # Plain sums (pairwise within a block, exactly added across blocks) are off by at most
+    # min(n, block) eps times the sum; more accurate differences are taken only if needed.
+    m = min(n, _BLOCK)
     d = np.empty(p.shape[0])
-    for r, (f_sum, extra, hi_p, hi_q, lo_p, lo_q) in enumerate(sums.tolist()):
-        p_sum = hi_p + lo_p
+    for r, (f_sum, extra, p_sum, q_sum) in enumerate(sums[:, :4].tolist()):
         d[r] = _kl_normalised(
             f_sum + extra,
             p_sum,
-            (hi_p - hi_q) + (lo_p - lo_q),
-            error if split else n * _EPS * (p_sum + hi_q),
-            exact_difference=lambda r=r: math.fsum(p[r].tolist() + (-q[r]).tolist()),
+            p_sum - q_sum,
+            m * _EPS * (p_sum + q_sum),
+            better_differences=(
+                lambda r=r: _split_difference(p[r], q[r]),
+                lambda r=r: (math.fsum(p[r].tolist() + (-q[r]).tolist()), 0.0),
+            ),
             normalised_terms=lambda w, r=r: _kl_rows_normalised(p[r : r + 1], q[r : r + 1], w),
         )
-    return d
+    return d, bool(q_zero)
 
 
 def _kl_rows_normalised(p: np.ndarray, q: np.ndarray, w: float) -> float:
     """Guard 2 of step 4 for one row: the sum of the normalised inputs' terms."""
-    # The row's sums, exactly: it is a rare path, for divergences below about 1e-32.
+    # The row's sum, exactly: it is a rare path, for divergences below about 1e-32.
     p_sum = math.fsum(p[0].tolist())
     sums = _kl_block(
         p, q, *(np.empty_like(p) for _ in range(3)), p_zero=True, q_zero=True, w=np.array([w])
     )
     return sums[0, 0] / p_sum + sums[0, 1] / (p_sum * (1.0 + w))
+
+
+def _split_difference(p: np.ndarray, q: np.ndarray) -> tuple[float, float]:
+    """``sum(p) - sum(q)`` of two 1-D distributions, and a bound on its error.
+
+    Each entry is split into a high part, a multiple of 2**-50 (every partial sum of these
+    is exact, since a distribution sums to less than 4), and a low part below 2**-51, whose
+    sums carry an error below ``m**2 eps 2**-51`` for blocks of ``m`` entries.
+    """
+
+    def block(pb, qb, hi, lo, _):
+        sums = np.empty((1, 4))
+        for col, x in ((0, pb), (1, qb)):
+            np.add(x, 4.0, out=hi)  # the spacing of floats in [4, 8) is 2**-50
+            hi -= 4.0
+            np.subtract(x, hi, out=lo)
+            sums[0, col], sums[0, col + 2] = np.add.reduce(hi, None), np.add.reduce(lo, None)
+        return sums
+
+    hi_p, hi_q, lo_p, lo_q = _blockwise(block, 4, p[None], q[None])[0].tolist()
+    m = min(p.size, _BLOCK)
+    return (hi_p - hi_q) + (lo_p - lo_q), p.size * m * _EPS * 2.0**-50 + _EPS * abs(hi_p - hi_q)
 
 
 def information_content(p: ArrayLike, *, base: float = 2) -> float | np.ndarray:
@@ -523,28 +573,47 @@ def entropy(p: ArrayLike, *, base: float = 2, axis: int = -1) -> float | np.ndar
         if ln_b == _LN2:  # log2 is exact on powers of two, as in _log_in_base
             return -math.fsum([x * math.log2(x) for x in values if x > 0.0]) + 0.0
         return -math.fsum([x * math.log(x) for x in values if x > 0.0]) / ln_b + 0.0
-    p, ax, has_zero = v.distribution(p, "p", axis)
-    if p.size <= _BLOCK:  # one block: no blocking machinery, and no np.errstate unless needed
-        try:
+    p, ax, eps = v.distribution_unchecked(p, "p", axis)
+    if p.size > _BLOCK:
+        # Large: validated from the minimum and sums taken block by block in the same pass,
+        # while each block is in the CPU cache, instead of two more passes over memory.
+        rows = _rows(p, ax)
+
+        def block(pb: np.ndarray, logs: np.ndarray, *_: np.ndarray) -> np.ndarray:
+            lowest = np.minimum.reduce(pb, axis=1)
+            h = _entropy_of(pb, 1, ln_b, bool((lowest == 0.0).any()), logs)
+            return np.stack([h, np.add.reduce(pb, axis=1), lowest], axis=1)
+
+        result = _blockwise(block, 3, rows, n_mins=1)
+        v.check_distribution_summary(p, eps, ax, axis, "p", result[:, 2].min(), result[:, 1])
+        return _batch_result(result[:, 0], p, ax)
+    # One block: no blocking machinery, and no np.errstate unless needed.
+    has_zero = v.check_distribution_values(p, eps, ax, axis, "p")
+    try:
+        h = _entropy_of(p, ax, ln_b, has_zero)
+    except FloatingPointError:  # the caller's np.errstate(under="raise"); see _blockwise
+        with np.errstate(under="ignore"):
             h = _entropy_of(p, ax, ln_b, has_zero)
-        except FloatingPointError:  # the caller's np.errstate(under="raise"); see _blockwise
-            with np.errstate(under="ignore"):
-                h = _entropy_of(p, ax, ln_b, has_zero)
-        return v.scalar_or_array(h + 0.0)
-
-    def block(pb: np.ndarray, logs: np.ndarray, *_: np.ndarray) -> np.ndarray:
-        return _entropy_of(pb, 1, ln_b, has_zero, logs)[:, None]
-
-    return _batch_result(_blockwise(block, 1, _rows(p, ax))[:, 0], p, ax)
+    return v.scalar_or_array(h + 0.0)
 
 
 def _entropy_of(
     p: np.ndarray, ax: int, ln_b: float, has_zero: bool, out: np.ndarray | None = None
 ) -> np.ndarray:
     """``-sum(p log p)`` along ``ax``, with ``0 log 0 = 0``; ``out`` is a buffer like ``p``."""
-    terms = _log_in_base(p, ln_b, has_zero, np.empty_like(p) if out is None else out)
-    terms *= p  # p log p, 0 where p == 0
-    return -np.add.reduce(terms, axis=ax)
+    logs = _log_in_base(p, ln_b, has_zero, np.empty_like(p) if out is None else out)
+    return -_dot_along(p, logs, ax)
+
+
+def _dot_along(a: np.ndarray, b: np.ndarray, ax: int) -> np.ndarray:
+    """``sum(a * b)`` along ``ax``; ``b`` is overwritten. Terms where ``a == 0`` are 0 (``b``
+    must be finite there)."""
+    if a.ndim == 1 and a.size <= 4096:
+        # One call instead of a product and a sum. Only for short vectors: on longer ones
+        # the BLAS call was measured several times slower than the two ufuncs here.
+        return np.dot(a, b)
+    b *= a
+    return np.add.reduce(b, axis=ax)
 
 
 def cross_entropy(
@@ -611,20 +680,32 @@ def cross_entropy(
                 terms.append(a * log(b))
         h = -math.fsum(terms)
         return (h if ln_b == _LN2 else h / ln_b) + 0.0
-    p, q, ax, _, q_zero = _check_pair(p, q, axis)
-    if p.size <= _BLOCK:  # one block: no blocking machinery, and no np.errstate unless needed
-        try:
-            h = _cross_entropy_of(p, q, ax, ln_b, q_zero)
-        except FloatingPointError:  # the caller's np.errstate(under="raise"); see _blockwise
-            with np.errstate(under="ignore"):
-                h = _cross_entropy_of(p, q, ax, ln_b, q_zero)
-    else:
+    large = _large_pair(p, q, axis)
+    if large is not None:
+        # Validated from minima and sums taken in the same pass, block by block (see entropy).
+        p, q, ax, p_eps, q_eps = large
         p_rows, q_rows = _rows(p, ax), _rows(q, ax)
 
         def block(pb: np.ndarray, qb: np.ndarray, logs: np.ndarray, *_: np.ndarray) -> np.ndarray:
-            return _cross_entropy_of(pb, qb, 1, ln_b, q_zero, logs)[:, None]
+            p_low, q_low = np.minimum.reduce(pb, axis=1), np.minimum.reduce(qb, axis=1)
+            q_zero = bool((q_low == 0.0).any())
+            h = _cross_entropy_of(pb, qb, 1, ln_b, q_zero, logs)
+            missed = ((qb == 0.0) & (pb > 0.0)).any(axis=1) if q_zero else np.zeros(len(pb))
+            sums = [np.add.reduce(pb, axis=1), np.add.reduce(qb, axis=1)]
+            return np.stack([h, *sums, missed, p_low, q_low], axis=1)
 
-        h = _blockwise(block, 1, p_rows, q_rows)[:, 0].reshape(p.shape[:ax] + p.shape[ax + 1 :])
+        res = _blockwise(block, 6, p_rows, q_rows, n_mins=2)
+        v.check_distribution_summary(p, p_eps, ax, axis, "p", res[:, 4].min(), res[:, 1])
+        v.check_distribution_summary(q, q_eps, ax, axis, "q", res[:, 5].min(), res[:, 2])
+        h = res[:, 0]
+        h[res[:, 3] > 0] = np.inf if ln_b > 0 else -np.inf  # see below
+        return _batch_result(h, p, ax)
+    p, q, ax, _, q_zero = _check_pair(p, q, axis)
+    try:  # one block: no blocking machinery, and no np.errstate unless needed
+        h = _cross_entropy_of(p, q, ax, ln_b, q_zero)
+    except FloatingPointError:  # the caller's np.errstate(under="raise"); see _blockwise
+        with np.errstate(under="ignore"):
+            h = _cross_entropy_of(p, q, ax, ln_b, q_zero)
     if q_zero:
         missed = ((q == 0) & (p > 0)).any(axis=ax)
         # +inf bits; a base below 1 flips every sign, so -inf there.
@@ -641,9 +722,8 @@ def _cross_entropy_of(
     out: np.ndarray | None = None,
 ) -> np.ndarray:
     """``-sum(p log q)`` along ``ax``, without the infinite terms (0 where ``q == 0``)."""
-    terms = _log_in_base(q, ln_b, q_zero, np.empty_like(q) if out is None else out)
-    terms *= p  # 0 where p == 0, whatever q is there
-    return -np.add.reduce(terms, axis=ax)
+    logs = _log_in_base(q, ln_b, q_zero, np.empty_like(q) if out is None else out)
+    return -_dot_along(p, logs, ax)
 
 
 def kl_divergence(
@@ -732,11 +812,24 @@ def kl_divergence(
         # The same steps in Python floats: NumPy's per-call cost dominates at this size.
         d = _kl_small(small_p[0], small_p[1], small_q[0])
         return (d if ln_b == 1.0 else d / ln_b) + 0.0
-    p, q, ax, p_zero, q_zero = _check_pair(p, q, axis)
-    p_rows, q_rows = _rows(p, ax), _rows(q, ax)
+    large = _large_pair(p, q, axis)
+    if large is not None:
+        # Validated from the minima and sums of step 0, taken block by block (see entropy).
+        p, q, ax, p_eps, q_eps = large
+        p_rows, q_rows = _rows(p, ax), _rows(q, ax)
+
+        def check(sums: np.ndarray, lows: tuple[float, float]) -> None:
+            v.check_distribution_summary(p, p_eps, ax, axis, "p", lows[0], sums[:, 0])
+            v.check_distribution_summary(q, q_eps, ax, axis, "q", lows[1], sums[:, 1])
+
+        p_zero = q_zero = None
+    else:
+        p, q, ax, p_zero, q_zero = _check_pair(p, q, axis)
+        p_rows, q_rows = _rows(p, ax), _rows(q, ax)
+        check = None
     # Step 4 of _kl_block overflows and subtracts inf - inf by design; tiny terms underflow.
     with np.errstate(over="ignore", invalid="ignore", under="ignore"):
-        d = _kl_rows(p_rows, q_rows, p_zero, q_zero)
+        d, q_zero = _kl_rows(p_rows, q_rows, p_zero, q_zero, check)
     if q_zero:
         d[((q_rows == 0) & (p_rows > 0)).any(axis=1)] = np.inf
     if ln_b != 1.0:

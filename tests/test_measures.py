@@ -1215,3 +1215,69 @@ def test_cross_entropy_below_entropy_only_at_rounding_level():
         below += ce < h
         assert ce >= h - 8 * 8 * np.finfo(float).eps * h
     assert below > 0  # the rounding-level excursion is real, hence documented
+
+
+# ---------------------------------------------------------------------------------------------
+# Inputs larger than one block (16,384 entries): validated from minima and sums taken while
+# computing, block by block. Same answers and the same errors as smaller inputs.
+# ---------------------------------------------------------------------------------------------
+
+LARGE = 40_000
+
+
+def large_bad(kind):
+    p = np.full(LARGE, 1.0 / LARGE)
+    if kind == "NaN":
+        p[30_000] = np.nan
+    elif kind == "negative":
+        p[20_000] = -1e-12
+    elif kind == "inf":
+        p[25_000] = np.inf
+    elif kind == "sum":
+        p *= 1.001
+    return p
+
+
+@pytest.mark.parametrize(
+    ("kind", "problem"),
+    [
+        ("NaN", "NaN at index 30000"),
+        ("negative", "negative entries, found -1e-12 at index 20000"),
+        ("inf", "infinite at index 25000"),
+        ("sum", r"sum to 1 along axis -1 \(within 1e-09\), got a sum of 1.001"),
+    ],
+)
+@pytest.mark.parametrize("name", ["entropy", "cross_entropy p", "cross_entropy q", "kl p", "kl q"])
+def test_large_inputs_are_validated_like_small_ones(kind, problem, name):
+    bad, good = large_bad(kind), np.full(LARGE, 1.0 / LARGE)
+    call, arg = {
+        "entropy": (lambda: entropy(bad), "p"),
+        "cross_entropy p": (lambda: cross_entropy(bad, good), "p"),
+        "cross_entropy q": (lambda: cross_entropy(good, bad), "q"),
+        "kl p": (lambda: kl_divergence(bad, good), "p"),
+        "kl q": (lambda: kl_divergence(good, bad), "q"),
+    }[name]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=rf"^{arg} must.*{problem}"):
+            call()
+
+
+def test_large_inputs_match_scipy_and_their_batch_form():
+    rng = np.random.default_rng(40)
+    p, q = rng.dirichlet(np.full(LARGE, 0.3)), rng.dirichlet(np.full(LARGE, 0.3))
+    p[::7] = 0.0
+    p /= p.sum()
+    assert entropy(p, base=np.e) == pytest.approx(stats.entropy(p), rel=1e-13)
+    assert cross_entropy(p, q, base=np.e) == pytest.approx(-special.xlogy(p, q).sum(), rel=1e-13)
+    assert kl_divergence(p, q, base=np.e) == pytest.approx(special.rel_entr(p, q).sum(), rel=1e-12)
+    # The same numbers as 40 rows of 1,000 (several rows to a block):
+    rows_p = np.tile(p[:1000] / p[:1000].sum(), (40, 1))
+    rows_q = np.tile(q[:1000] / q[:1000].sum(), (40, 1))
+    np.testing.assert_allclose(entropy(rows_p), entropy(rows_p[0]), rtol=1e-14)
+    np.testing.assert_allclose(
+        cross_entropy(rows_p, rows_q), cross_entropy(rows_p[0], rows_q[0]), rtol=1e-14
+    )
+    np.testing.assert_allclose(
+        kl_divergence(rows_p, rows_q), kl_divergence(rows_p[0], rows_q[0]), rtol=1e-14
+    )
