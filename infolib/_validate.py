@@ -567,6 +567,6 @@ def labels(x: ArrayLike, name: str, n_classes: int, shape: tuple[int, ...]) -> n
 
 def scalar_or_array(result: np.ndarray | np.floating) -> float | np.ndarray:
     """Return a Python float for a 0-d result, else the array."""
-    if np.ndim(result) == 0:
+    if type(result) is np.float64 or np.ndim(result) == 0:
         return float(result)
     return result

@@ -93,11 +93,12 @@ def _x_minus_log1p_scalar(x: float, one_plus_x: float) -> float:
     """``x - log(one_plus_x)`` for one float: the method of :func:`_finish_x_minus_log1p`."""
     if -_SERIES_CUTOFF < x < _SERIES_CUTOFF:
         s = x / (2.0 + x)
-        s2 = s * s
-        poly = _F_COEFFS[-1]
-        for c in _F_COEFFS[-2::-1]:
-            poly = poly * s2 + c
-        return 2.0 * s2 * (1.0 / (1.0 - s) - s * poly)
+        t = s * s
+        c0, c1, c2, c3, c4, c5, c6, c7, c8 = _F_COEFFS
+        poly = c0 + t * (
+            c1 + t * (c2 + t * (c3 + t * (c4 + t * (c5 + t * (c6 + t * (c7 + t * c8))))))
+        )
+        return 2.0 * t * (1.0 / (1.0 - s) - s * poly)
     return x - math.log(one_plus_x)
 
 
@@ -273,18 +274,20 @@ class _Missed(Exception):
     """``q`` gives probability 0 to an outcome ``p`` can produce: the divergence is infinite."""
 
 
-def _kl_small(p: list[float], p_sum: float, q: list[float]) -> float:
-    """:func:`kl_divergence` in nats of two short distributions given as Python floats."""
+def _kl_small(p: list[float], p_sum: float, q: list[float], q_sum: float) -> float:
+    """:func:`kl_divergence` in nats of two short distributions given as Python floats, with
+    their sums (correctly rounded, by ``math.fsum``)."""
     try:
         terms, extra = _kl_terms_small(p, q, 0.0)
     except _Missed:
         return math.inf
-    # math.fsum is exact before its one rounding, so sum(p) - sum(q) below is exact.
+    # Each sum is within half an ulp of the exact one; fsum of both lists is exact.
     return _kl_normalised(
         math.fsum(terms + extra),
         p_sum,
-        math.fsum(p + [-b for b in q]),
-        0.0,
+        p_sum - q_sum,
+        _EPS * max(p_sum, q_sum),
+        better_differences=(lambda: (math.fsum(p + [-b for b in q]), 0.0),),
         normalised_terms=lambda w: _kl_small_normalised(p, p_sum, q, w),
     )
 
@@ -317,7 +320,7 @@ def _kl_normalised(
     # The divergence of p/sum(p) and q/sum(q) is first/sum(p) - f(w), where
     # 1 + w = sum(q)/sum(p) and f(w) = w - log1p(w) ~ w^2/2.
     w = -difference / p_sum
-    w_term = _x_minus_log1p_scalar(w, 1.0 + w)
+    w_term = _x_minus_log1p_scalar(w, 1.0 + w) if w else 0.0
     d = first / p_sum - w_term
     # Guard 1: an error dw in w moves f(w) by about (|w| + dw) dw. Where that could reach the
     # last bit of d, take sum(p) - sum(q) exactly (rare: for a thousand outcomes, only for
@@ -671,14 +674,14 @@ def cross_entropy(
     small_p = v.small_distribution(p, axis)
     small_q = v.small_distribution(q, axis) if small_p is not None else None
     if small_q is not None and len(small_p[0]) == len(small_q[0]):
-        terms = []
+        p_values, q_values = small_p[0], small_q[0]
         log = math.log2 if ln_b == _LN2 else math.log
-        for a, b in zip(small_p[0], small_q[0], strict=True):
-            if a > 0.0:
-                if b == 0.0:
-                    return math.inf if ln_b > 0 else -math.inf
-                terms.append(a * log(b))
-        h = -math.fsum(terms)
+        if 0.0 in q_values:
+            if any(b == 0.0 < a for a, b in zip(p_values, q_values, strict=True)):
+                return math.inf if ln_b > 0 else -math.inf
+            pairs = [(a, b) for a, b in zip(p_values, q_values, strict=True) if a > 0.0]
+            p_values, q_values = [a for a, _ in pairs], [b for _, b in pairs]
+        h = -math.fsum([a * log(b) for a, b in zip(p_values, q_values, strict=True)])
         return (h if ln_b == _LN2 else h / ln_b) + 0.0
     large = _large_pair(p, q, axis)
     if large is not None:
@@ -810,7 +813,7 @@ def kl_divergence(
     small_q = v.small_distribution(q, axis) if small_p is not None else None
     if small_q is not None and len(small_p[0]) == len(small_q[0]):
         # The same steps in Python floats: NumPy's per-call cost dominates at this size.
-        d = _kl_small(small_p[0], small_p[1], small_q[0])
+        d = _kl_small(*small_p, *small_q)
         return (d if ln_b == 1.0 else d / ln_b) + 0.0
     large = _large_pair(p, q, axis)
     if large is not None:
