@@ -22,35 +22,88 @@ from . import _validate as v
 __all__ = ["cross_entropy_from_logits", "log_softmax", "softmax"]
 
 
+# Elements per block: the temporaries of one block stay in the CPU cache (as in measures).
+_BLOCK = 1 << 14
+
+
 def _shifted(z: np.ndarray, ax: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``z - max(z)`` as an exact sum ``d + e``, and ``log1p`` of the other entries' mass.
 
     Returns ``d``, the rounded difference; ``e``, its rounding error (so ``d + e`` is
     ``z - max(z)`` exactly, and ``exp(d + e) = exp(d) (1 + e)`` to well within an ulp, since
     ``|e| <= 2**-53 |d|`` is below 1e-13 wherever ``exp(d)`` is not 0); and
-    ``log1p(sum of exp(d + e) over all but one maximal entry)``. Leaving one maximal entry
-    (whose exponential is exactly 1) out of the sum and using ``log1p`` keeps ``log_softmax``
-    of a confident prediction at its true tiny value.
+    ``log1p(sum of exp(d + e) over all but one maximal entry)``, with ``axis`` kept. Leaving
+    one maximal entry (whose exponential is exactly 1) out of the sum and using ``log1p``
+    keeps ``log_softmax`` of a confident prediction at its true tiny value.
 
     Where logits lie more than the largest float apart, ``d`` is ``-inf`` (the correctly
-    rounded value) and ``e`` is 0.
+    rounded value) and ``e`` is 0. The work is done in blocks that stay in the CPU cache.
     """
-    top_k = np.expand_dims(np.argmax(z, axis=ax), ax)
-    zmax = np.take_along_axis(z, top_k, axis=ax)
-    # Logits 1e308 apart overflow to -inf (and inf - inf below gives NaN, replaced there);
-    # exp underflows to 0 by design for differences below about -745.
-    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
-        d = z - zmax
-        # Knuth's TwoSum of z and -zmax: the exact rounding error of d.
-        z_part = d + zmax
-        max_part = d - z_part
-        e = (z - z_part) - (zmax + max_part)
-        if not np.isfinite(d).all():
-            e[~np.isfinite(d)] = 0.0
-        mass = np.exp(d)
-        mass *= 1.0 + e
-    np.put_along_axis(mass, top_k, 0.0, axis=ax)
-    return d, e, np.log1p(mass.sum(axis=ax, keepdims=True))
+    last = ax == z.ndim - 1
+    moved = z if last else np.moveaxis(z, ax, -1)
+    rows = np.ascontiguousarray(moved).reshape(-1, moved.shape[-1])
+    n_rows, n = rows.shape
+    top = np.argmax(rows, axis=1)
+    zmax = rows[np.arange(n_rows), top] if n_rows > 1 else rows[0, top]
+    d, e = np.empty_like(rows), np.empty_like(rows)
+    if rows.size <= _BLOCK and float(zmax.max()) - float(np.minimum.reduce(rows, None)) < 1e308:
+        # One block with no overflow possible: no np.errstate unless the caller's makes the
+        # intended underflow of exp raise.
+        try:
+            rest = _shift_block(rows, zmax[:, None], d, e, top)
+        except FloatingPointError:
+            with np.errstate(under="ignore"):
+                rest = _shift_block(rows, zmax[:, None], d, e, top)
+    else:
+        rest = np.zeros(n_rows)
+        # Logits 1e308 apart overflow to -inf (and inf - inf gives NaN, replaced by 0); exp
+        # underflows to 0 by design for differences below about -745.
+        with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+            if n <= _BLOCK:
+                step = max(1, _BLOCK // n)
+                blocks = ((slice(r, r + step), slice(0, n)) for r in range(0, n_rows, step))
+            else:
+                blocks = (
+                    (slice(r, r + 1), slice(c, c + _BLOCK))
+                    for r in range(n_rows)
+                    for c in range(0, n, _BLOCK)
+                )
+            for rs, cs in blocks:
+                rest[rs] += _shift_block(
+                    rows[rs, cs], zmax[rs, None], d[rs, cs], e[rs, cs], top[rs] - cs.start
+                )
+    shape = moved.shape
+    d, e = d.reshape(shape), e.reshape(shape)
+    log_rest = np.log1p(rest).reshape((*shape[:-1], 1))
+    if last:
+        return d, e, log_rest
+    return np.moveaxis(d, -1, ax), np.moveaxis(e, -1, ax), np.moveaxis(log_rest, -1, ax)
+
+
+def _shift_block(
+    z: np.ndarray, zmax: np.ndarray, d: np.ndarray, e: np.ndarray, top: np.ndarray
+) -> np.ndarray:
+    """One block of :func:`_shifted`: fills ``d`` and ``e``, returns the rows' mass sums.
+
+    ``top`` holds each row's maximal entry's column within this block (outside
+    ``[0, width)`` if it lies in another block).
+    """
+    np.subtract(z, zmax, out=d)
+    # Knuth's TwoSum of z and -zmax: e = (z - z') + (-zmax - m'), z' = d - m', m' = d - z.
+    np.subtract(d, z, out=e)  # m', about -zmax
+    part = d - e  # z'
+    np.subtract(z, part, out=part)
+    np.negative(e, out=e)
+    e -= zmax
+    e += part
+    if not np.isfinite(d).all():
+        e[~np.isfinite(d)] = 0.0
+    mass = np.exp(d, out=part)
+    e1 = 1.0 + e
+    mass *= e1
+    inside = np.flatnonzero((top >= 0) & (top < z.shape[1]))
+    mass[inside, top[inside]] = 0.0
+    return mass.sum(axis=1)
 
 
 def log_softmax(z: ArrayLike, *, axis: int = -1) -> np.ndarray:
@@ -192,10 +245,17 @@ def cross_entropy_from_logits(
         p = None
         near = np.squeeze(log_rest - np.take_along_axis(e, y, axis=ax), axis=ax)
         far = np.squeeze(np.take_along_axis(d, y, axis=ax), axis=ax)
-    with np.errstate(over="ignore"):  # a loss beyond the largest float is inf, by design
+    # A loss beyond the largest float is inf, by design; np.errstate (which costs as much as
+    # the rest of a small call) only where that can happen, for differences above 1e300.
+    if np.abs(far).max() < 1e300 * min(1.0, abs(ln_b)):
         loss = near - far
         if ln_b != 1.0:
             loss = loss / ln_b
+    else:
+        with np.errstate(over="ignore"):
+            loss = near - far
+            if ln_b != 1.0:
+                loss = loss / ln_b
     if not np.isfinite(far).all():
         # Logits more than the largest float apart: the loss in nats is infinite, but in
         # another base it may be finite (2e308 nats are 8.7e307 hartleys). Take z - max(z)
