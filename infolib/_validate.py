@@ -63,7 +63,7 @@ def _reject_containers(x: object, name: str) -> None:
         raise TypeError(f"{name} must be numeric (a list, tuple or array of numbers), got None")
     if isinstance(x, (str, bytes)):
         raise TypeError(f"{name} must be numeric, got the string {x!r}")
-    if isinstance(x, np.ma.MaskedArray):
+    if isinstance(x, np.ndarray) and type(x).__module__.startswith("numpy.ma"):
         # NumPy's ufuncs and np.asarray drop the mask: every entry would count.
         raise TypeError(
             f"{name} is a masked array, whose mask infolib would ignore; pass "
@@ -518,10 +518,9 @@ def finite(x: ArrayLike, name: str, what: str = "one logit per class") -> np.nda
         raise ValueError(f"{name} must be at least one-dimensional ({what})")
     if a.size == 0:
         raise ValueError(f"{name} must not be empty")
-    # Huge finite logits may overflow the sum (still valid); inf - inf is caught below.
-    with np.errstate(over="ignore", invalid="ignore"):
-        total = a.sum()
-    if not np.isfinite(total) and not np.isfinite(a).all():
+    # Two reductions and no np.errstate (a sum of huge finite logits would overflow); NaN
+    # propagates into both.
+    if not (math.isfinite(_MIN(a, axis=None)) and math.isfinite(_MAX(a, axis=None))):
         raise ValueError(describe_nonfinite(a, name))
     return a
 
@@ -538,7 +537,7 @@ def labels(x: ArrayLike, name: str, n_classes: int, shape: tuple[int, ...]) -> n
     """Validate integer class labels in ``[0, n_classes)`` with the given batch ``shape``."""
     if x is None or isinstance(x, (str, bytes)):
         raise TypeError(f"{name} must be integer class labels, got {x!r}")
-    if isinstance(x, np.ma.MaskedArray) or isinstance(x, (Iterator, Set)):
+    if isinstance(x, (np.ndarray, Iterator, Set)) and type(x) is not np.ndarray:
         _reject_containers(x, name)
     a = np.asarray(x)
     if a.dtype.kind == "b" or (type(x) in (list, tuple) and a.dtype.kind in "iuf" and _has_bool(x)):

@@ -26,7 +26,9 @@ __all__ = ["cross_entropy_from_logits", "log_softmax", "softmax"]
 _BLOCK = 1 << 14
 
 
-def _shifted(z: np.ndarray, ax: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _shifted(
+    z: np.ndarray, ax: int, keep: bool = True
+) -> tuple[np.ndarray | None, np.ndarray | None, np.ndarray]:
     """``z - max(z)`` as an exact sum ``d + e``, and ``log1p`` of the other entries' mass.
 
     Returns ``d``, the rounded difference; ``e``, its rounding error (so ``d + e`` is
@@ -38,6 +40,8 @@ def _shifted(z: np.ndarray, ax: int) -> tuple[np.ndarray, np.ndarray, np.ndarray
 
     Where logits lie more than the largest float apart, ``d`` is ``-inf`` (the correctly
     rounded value) and ``e`` is 0. The work is done in blocks that stay in the CPU cache.
+    Without ``keep``, ``d`` and ``e`` live only block by block and ``None`` is returned for
+    them (the loss from labels needs only ``log1p`` of the mass).
     """
     last = ax == z.ndim - 1
     moved = z if last else np.moveaxis(z, ax, -1)
@@ -45,10 +49,16 @@ def _shifted(z: np.ndarray, ax: int) -> tuple[np.ndarray, np.ndarray, np.ndarray
     n_rows, n = rows.shape
     top = np.argmax(rows, axis=1)
     zmax = rows[np.arange(n_rows), top] if n_rows > 1 else rows[0, top]
-    d, e = np.empty_like(rows), np.empty_like(rows)
+    if keep:
+        d, e = np.empty_like(rows), np.empty_like(rows)
+    else:  # one block's worth of scratch, reused
+        size = min(rows.size, _BLOCK)
+        d_buf, e_buf = np.empty(size), np.empty(size)
     if rows.size <= _BLOCK and float(zmax.max()) - float(np.minimum.reduce(rows, None)) < 1e308:
         # One block with no overflow possible: no np.errstate unless the caller's makes the
         # intended underflow of exp raise.
+        if not keep:
+            d, e = d_buf.reshape(rows.shape), e_buf.reshape(rows.shape)
         try:
             rest = _shift_block(rows, zmax[:, None], d, e, top)
         except FloatingPointError:
@@ -69,15 +79,41 @@ def _shifted(z: np.ndarray, ax: int) -> tuple[np.ndarray, np.ndarray, np.ndarray
                     for c in range(0, n, _BLOCK)
                 )
             for rs, cs in blocks:
-                rest[rs] += _shift_block(
-                    rows[rs, cs], zmax[rs, None], d[rs, cs], e[rs, cs], top[rs] - cs.start
-                )
+                zb = rows[rs, cs]
+                if keep:
+                    db, eb = d[rs, cs], e[rs, cs]
+                else:
+                    db, eb = d_buf[: zb.size].reshape(zb.shape), e_buf[: zb.size].reshape(zb.shape)
+                rest[rs] += _shift_block(zb, zmax[rs, None], db, eb, top[rs] - cs.start)
     shape = moved.shape
-    d, e = d.reshape(shape), e.reshape(shape)
     log_rest = np.log1p(rest).reshape((*shape[:-1], 1))
+    if not keep:
+        return None, None, log_rest if last else np.moveaxis(log_rest, -1, ax)
+    d, e = d.reshape(shape), e.reshape(shape)
     if last:
         return d, e, log_rest
     return np.moveaxis(d, -1, ax), np.moveaxis(e, -1, ax), np.moveaxis(log_rest, -1, ax)
+
+
+def _difference_and_error(
+    z: np.ndarray, zmax: np.ndarray, d: np.ndarray, e: np.ndarray
+) -> np.ndarray:
+    """``d = z - zmax`` rounded and ``e`` its exact rounding error, into ``d`` and ``e``.
+
+    Knuth's TwoSum of ``z`` and ``-zmax``: ``e = (z - z') + (-zmax - m')`` with
+    ``m' = d - z`` and ``z' = d - m'``. Where ``d`` overflowed, ``e`` is 0. Returns a scratch
+    array shaped like ``d``.
+    """
+    np.subtract(z, zmax, out=d)
+    np.subtract(d, z, out=e)  # m', about -zmax
+    part = d - e  # z'
+    np.subtract(z, part, out=part)
+    np.negative(e, out=e)
+    e -= zmax
+    e += part
+    if not np.isfinite(d).all():
+        e[~np.isfinite(d)] = 0.0
+    return part
 
 
 def _shift_block(
@@ -88,16 +124,7 @@ def _shift_block(
     ``top`` holds each row's maximal entry's column within this block (outside
     ``[0, width)`` if it lies in another block).
     """
-    np.subtract(z, zmax, out=d)
-    # Knuth's TwoSum of z and -zmax: e = (z - z') + (-zmax - m'), z' = d - m', m' = d - z.
-    np.subtract(d, z, out=e)  # m', about -zmax
-    part = d - e  # z'
-    np.subtract(z, part, out=part)
-    np.negative(e, out=e)
-    e -= zmax
-    e += part
-    if not np.isfinite(d).all():
-        e[~np.isfinite(d)] = 0.0
+    part = _difference_and_error(z, zmax, d, e)
     mass = np.exp(d, out=part)
     e1 = 1.0 + e
     mass *= e1
@@ -231,8 +258,8 @@ def cross_entropy_from_logits(
             "target must be a rectangular array of labels or distributions; NumPy could not "
             "build one"
         ) from None
-    d, e, log_rest = _shifted(a, ax)
     if target_shape == a.shape:
+        d, e, log_rest = _shifted(a, ax)
         p, _, _ = v.distribution(target, "target", ax)
         # -log q = (log_rest - e) - d, each part summed against p; where p = 0 the term is
         # 0 even if d is -inf (logits further apart than the largest float).
@@ -243,8 +270,15 @@ def cross_entropy_from_logits(
         batch_shape = a.shape[:ax] + a.shape[ax + 1 :]
         y = np.expand_dims(v.labels(target, "target", a.shape[ax], batch_shape), ax)
         p = None
-        near = np.squeeze(log_rest - np.take_along_axis(e, y, axis=ax), axis=ax)
-        far = np.squeeze(np.take_along_axis(d, y, axis=ax), axis=ax)
+        _, _, log_rest = _shifted(a, ax, keep=False)
+        # z[y] - max(z) and its rounding error, for the labels only.
+        z_y = np.take_along_axis(a, y, axis=ax)
+        z_max = np.max(a, axis=ax, keepdims=True)
+        far, e_y = np.empty_like(z_y), np.empty_like(z_y)
+        with np.errstate(over="ignore", invalid="ignore"):  # logits 1e308 apart: see _shifted
+            _difference_and_error(z_y, z_max, far, e_y)
+        near = np.squeeze(log_rest - e_y, axis=ax)
+        far = np.squeeze(far, axis=ax)
     # A loss beyond the largest float is inf, by design; np.errstate (which costs as much as
     # the rest of a small call) only where that can happen, for differences above 1e300.
     if np.abs(far).max() < 1e300 * min(1.0, abs(ln_b)):
