@@ -776,7 +776,10 @@ def kl_divergence(
     4. the last sum is zero for exact distributions, but float inputs sum to 1 only up to
        their rounding (about ``1e-16``; up to ``1e-9`` is accepted). The result is the
        divergence of the inputs divided by their sums, :math:`p/P` and :math:`q/Q`, which is
-       :math:`F/P - f(w)` with :math:`1 + w = Q/P`; :math:`P - Q` is taken exactly.
+       :math:`F/P - f(w)` with :math:`1 + w = Q/P`. Since :math:`f(w) \approx w^2/2`, the
+       plain sums serve unless the divergence is tiny; where their rounding could reach its
+       last digit, :math:`P - Q` is taken more accurately (from the entries split into high
+       and low parts, and finally exactly with ``math.fsum``).
 
     So the result does not depend on the rounding of the inputs' normalisation: nearly equal
     distributions whose divergence is ``1e-21`` give ``1e-21``, not the ``1e-16`` by which
@@ -786,8 +789,10 @@ def kl_divergence(
     (divergences below about ``1e-32`` for float-normalised inputs), step 4 instead sums the
     non-negative terms of the normalised inputs, so that nothing cancels.
 
-    Short 1-D inputs (up to 32 outcomes) take the same steps in Python floats, with exact
-    sums (``math.fsum``); arrays are processed in blocks that stay in the CPU cache.
+    Short 1-D inputs (up to 32 outcomes) take the same steps in Python floats, with
+    correctly rounded sums (``math.fsum``); arrays are processed in blocks that stay in the
+    CPU cache, and large ones are validated from the minima and sums of step 4, taken in the
+    same pass.
 
     References
     ----------
