@@ -11,6 +11,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
+import infolib
 from infolib import _validate as v
 
 # ---------------------------------------------------------------------------------------------
@@ -461,3 +462,62 @@ def test_check_real():
         v.check_real(0, "rate", positive=True)
     with pytest.raises(ValueError, match=r"^rate must be at most 1, got 2"):
         v.check_real(2, "rate", maximum=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# The same rules through the public functions
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda m: infolib.entropy(m),
+        lambda m: infolib.kl_divergence(m, [0.5, 0.25, 0.25]),
+        lambda m: infolib.cross_entropy([0.5, 0.25, 0.25], m),
+        lambda m: infolib.information_content(m),
+        lambda m: infolib.binary_entropy(m),
+        lambda m: infolib.normalize(m),
+        lambda m: infolib.softmax(m),
+        lambda m: infolib.cross_entropy_from_logits([0.0, 1.0, 2.0], m),
+        lambda m: infolib.huffman_code(m),
+    ],
+    ids=[
+        "entropy",
+        "kl q",
+        "cross_entropy q",
+        "information_content",
+        "binary_entropy",
+        "normalize",
+        "softmax",
+        "logits target",
+        "huffman_code",
+    ],
+)
+def test_every_public_function_refuses_a_masked_array(call):
+    masked = np.ma.masked_array([0.5, 0.25, 0.25], mask=[False, False, True])
+    with pytest.raises(TypeError, match=r"is a masked array"):
+        call(masked)
+
+
+def test_float32_softmax_rows_are_measured_in_float64():
+    # Rows a framework would give: accepted, and computed from their float64 values exactly as
+    # the same values given in float64 (scipy's xlogy and rel_entr as the reference).
+    from scipy import special
+
+    q32 = softmax_rows_in(np.float32, 200, 10, seed=3)
+    p = np.random.default_rng(4).dirichlet(np.ones(10), size=200)
+    q64 = q32.astype(np.float64)
+    np.testing.assert_allclose(
+        infolib.cross_entropy(p, q32, base=np.e), -special.xlogy(p, q64).sum(axis=1), rtol=1e-13
+    )
+    np.testing.assert_allclose(
+        infolib.entropy(q32, base=np.e), -special.xlogy(q64, q64).sum(axis=1), rtol=1e-13
+    )
+    # kl_divergence normalises q (its float32 sums miss 1 by up to 3e-7): compare with that.
+    q_norm = q64 / q64.sum(axis=1, keepdims=True)
+    np.testing.assert_allclose(
+        infolib.kl_divergence(p, q32, base=np.e),
+        special.rel_entr(p, q_norm).sum(axis=1),
+        rtol=1e-9,
+    )
