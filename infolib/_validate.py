@@ -2,7 +2,37 @@
 
 Every public function of :mod:`infolib` passes its arguments through these helpers, so that the
 same mistake always produces the same message: the argument's name, what was found, and what
-was expected.
+was expected. A wrong *type* (a string, a boolean, ``None``, a masked array, a generator) raises
+``TypeError``; a right type with a wrong *value* (NaN, a negative probability, a sum other than
+1) raises ``ValueError``.
+
+The package's modules use only these names (stable; import them as
+``from . import _validate as v``):
+
+========================================  ========================================================
+``as_float_array(x, name)``               any real array-like as float64 (``TypeError`` if not)
+``distribution(x, name, axis)``           distributions along ``axis``: ``(a, axis, has_zero)``
+``distribution_unchecked(x, name, axis)`` its two halves, for callers that compute the minimum
+``check_distribution_values(...)``        and sums themselves in the same pass as their result
+``check_distribution_summary(...)``       (see ``distribution_unchecked``)
+``probabilities(x, name)``                elementwise probabilities in ``[0, 1]``, any shape
+``finite(x, name, what)``                 a non-empty, at least 1-D array of finite numbers
+``finite_values(x, name)``                an array (or scalar) of finite numbers, any shape
+``labels(x, name, n_classes, shape)``     integer class labels
+``check_base(base)``                      ``ln(base)`` of a valid logarithm base
+``check_axis(a, axis, name)``             ``axis`` as a non-negative int for ``a``
+``check_int(value, name, minimum=...)``   an integer (not a bool) within bounds
+``integers(x, name, minimum=...)``        an array of integers (not bools, not floats)
+``check_real(value, name, ...)``          a finite real number (not a bool) within bounds
+``same_shape(a, b, a_name, b_name)``      equal shapes, no broadcasting
+``scalar_or_array(result)``               a Python float for 0-d results
+``describe_nonfinite(a, name)``           the message for the first NaN or infinite entry
+``describe_negative(a, name)``            the message for the first negative entry
+``sum_tolerance(eps, n)``                 the allowed ``|sum - 1|`` for ``n`` entries of precision
+                                          ``eps``
+``small_distribution(x, axis)``           a short, plainly valid distribution as Python floats,
+                                          else ``None`` (the fast path; see its docstring)
+========================================  ========================================================
 
 The checks are ordered so that the common, valid case costs two reductions (a sum and a
 minimum); the slower scans that find *which* entry is bad run only when something is wrong.
@@ -12,38 +42,78 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Iterator, Set
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-#: Largest allowed ``|sum(p) - 1|`` along the distribution axis.
+#: Largest allowed ``|sum(p) - 1|`` along the distribution axis, for float64 (and integer or
+#: exact) input. Lower-precision input gets the tolerance of its own precision; see
+#: :func:`sum_tolerance`.
 SUM_TOLERANCE = 1e-9
 
 _LN2 = math.log(2.0)
 _OK = object()
+_BASE_RULE = "base must be a finite positive number other than 1 (2 for bits, np.e for nats)"
 
 
-def as_float_array(x: ArrayLike, name: str) -> np.ndarray:
-    """Return ``x`` as a float64 array, or raise ``TypeError`` for non-numeric input.
-
-    Accepts lists, tuples, scalars and arrays of integers or floats. Never returns a view that
-    aliases a non-float64 input, and never modifies ``x``.
-    """
+def _reject_containers(x: object, name: str) -> None:
+    """Raise ``TypeError`` for inputs NumPy would misread rather than refuse."""
     if x is None:
         raise TypeError(f"{name} must be numeric (a list, tuple or array of numbers), got None")
     if isinstance(x, (str, bytes)):
         raise TypeError(f"{name} must be numeric, got the string {x!r}")
-    try:
-        a = np.asarray(x)
-    except ValueError as err:  # ragged nested lists
-        raise ValueError(
-            f"{name} must be a rectangular array of numbers; NumPy could not build one ({err})"
-        ) from None
+    if isinstance(x, np.ndarray) and type(x).__module__.startswith("numpy.ma"):
+        # NumPy's ufuncs and np.asarray drop the mask: every entry would count.
+        raise TypeError(
+            f"{name} is a masked array, whose mask infolib would ignore; pass "
+            f"{name}.compressed() to drop the masked entries or {name}.filled(value) to give "
+            f"them a value"
+        )
+    if isinstance(x, (Iterator, Set)):
+        kind = "a generator" if hasattr(x, "gi_frame") else f"a {type(x).__name__}"
+        raise TypeError(
+            f"{name} must be a list, tuple or array of numbers, got {kind}; wrap it in "
+            f"list(...) first"
+        )
+
+
+def _has_bool(seq: list | tuple) -> bool:
+    """Whether a (nested) list or tuple holds a bool, which NumPy would turn into 0 or 1."""
+    types = set(map(type, seq))
+    if bool in types or np.bool_ in types:
+        return True
+    if list in types or tuple in types:
+        return any(_has_bool(e) for e in seq if type(e) in (list, tuple))
+    return False
+
+
+def _convert(x: ArrayLike, name: str) -> tuple[np.ndarray, float]:
+    """``x`` as float64, and the machine epsilon of the precision it came in (float64's for
+    integers and exact numbers)."""
+    if type(x) is np.ndarray:
+        a = x
+    else:
+        _reject_containers(x, name)
+        try:
+            a = np.asarray(x)
+        except ValueError as err:  # ragged nested lists
+            raise ValueError(
+                f"{name} must be a rectangular array of numbers; NumPy could not build one ({err})"
+            ) from None
+        if type(x) in (list, tuple) and a.dtype.kind in "iuf" and _has_bool(x):
+            raise TypeError(
+                f"{name} must contain only numbers, found a boolean among them; write 1.0 and "
+                f"0.0, or convert with np.asarray({name}, dtype=float)"
+            )
     kind = a.dtype.kind
     if kind == "f":
-        return a if a.dtype == np.float64 else a.astype(np.float64)
+        if a.dtype == np.float64:
+            return a, _EPS64
+        eps = float(np.finfo(a.dtype).eps)
+        return a.astype(np.float64), max(eps, _EPS64)
     if kind in "iu":
-        return a.astype(np.float64)
+        return a.astype(np.float64), _EPS64
     if kind == "c":
         raise TypeError(f"{name} must be real, got complex values (dtype {a.dtype})")
     if kind == "b":
@@ -51,36 +121,79 @@ def as_float_array(x: ArrayLike, name: str) -> np.ndarray:
     if kind == "O":
         # A sentinel, not None: None is itself an entry to reject.
         bad = next(
-            (v for v in a.flat if not isinstance(v, numbers.Real) or isinstance(v, bool)), _OK
+            (
+                e
+                for e in a.flat
+                if not isinstance(e, numbers.Real) or isinstance(e, (bool, np.bool_))
+            ),
+            _OK,
         )
         if bad is _OK:
-            return a.astype(np.float64)
+            return _object_to_float(a, name), _EPS64
         raise TypeError(f"{name} must contain only real numbers, found {bad!r}")
     raise TypeError(f"{name} must be numeric, got an array of dtype {a.dtype}")
 
 
-def check_base(base: object) -> float:
-    """Return ``ln(base)`` for a valid logarithm base, else raise ``ValueError``."""
-    # Type first: 2 + 0j == 2 and an array == 2 would otherwise slip through or misfire.
-    if isinstance(base, bool) or not isinstance(base, numbers.Real):
+_EPS64 = float(np.finfo(np.float64).eps)
+
+
+def _object_to_float(a: np.ndarray, name: str) -> np.ndarray:
+    try:
+        return a.astype(np.float64)
+    except OverflowError:  # a Python int or Fraction beyond the float64 range
+        big = next((e for e in a.flat if abs(e) > 1e308), "a number")
         raise ValueError(
-            f"base must be a finite positive number other than 1 (2 for bits, np.e for nats), "
-            f"got {base!r}"
-        )
+            f"{name} must contain numbers within the float64 range (about 1.8e308), found "
+            f"{_short(big)}"
+        ) from None
+
+
+def _short(value: object) -> str:
+    """``repr`` of a number, shortened if it has hundreds of digits."""
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:20]}...{text[-8:]} ({len(text)} characters)"
+
+
+def as_float_array(x: ArrayLike, name: str) -> np.ndarray:
+    """Return ``x`` as a float64 array, or raise ``TypeError`` for non-numeric input.
+
+    Accepts lists, tuples, scalars and arrays of integers or floats. Refuses booleans (also
+    inside a list of numbers), strings, ``None``, complex numbers, masked arrays (whose mask
+    would be ignored) and generators. Never returns a view that aliases a non-float64 input,
+    and never modifies ``x``.
+    """
+    return _convert(x, name)[0]
+
+
+def check_base(base: object) -> float:
+    """Return ``ln(base)`` for a valid logarithm base.
+
+    Raises ``TypeError`` if ``base`` is not a real number (strings, bools, arrays, complex),
+    ``ValueError`` if it is not finite and positive, or is 1.
+    """
+    if type(base) is int and base == 2:  # the default, checked first for speed
+        return _LN2
+    if type(base) is float and 0.0 < base < math.inf and base != 1.0:  # np.e, 10.0, ...
+        return 1.0 if base == math.e else math.log(base)
+    # Type first: 2 + 0j == 2 and an array == 2 would otherwise slip through or misfire.
+    if isinstance(base, (bool, np.bool_)) or not isinstance(base, numbers.Real):
+        raise TypeError(f"{_BASE_RULE}, got {_short(base)} of type {type(base).__name__}")
     if base == 2:
         return _LN2
-    b = float(base)
+    try:
+        b = float(base)
+    except OverflowError:  # an int or Fraction beyond the float64 range
+        b = math.inf
     if not math.isfinite(b) or b <= 0.0 or b == 1.0:
-        raise ValueError(
-            f"base must be a finite positive number other than 1 (2 for bits, np.e for nats), "
-            f"got {base!r}"
-        )
+        raise ValueError(f"{_BASE_RULE}, got {_short(base)}")
     return math.log(b)
 
 
 def check_axis(a: np.ndarray, axis: object, name: str) -> int:
     """Return ``axis`` normalised to a non-negative int for array ``a``."""
-    if isinstance(axis, bool) or not isinstance(axis, numbers.Integral):
+    if type(axis) is int and 0 < a.ndim and -a.ndim <= axis < a.ndim:  # the common case, fast
+        return axis % a.ndim
+    if isinstance(axis, (bool, np.bool_)) or not isinstance(axis, numbers.Integral):
         raise TypeError(f"axis must be an integer, got {axis!r}")
     if a.ndim == 0:
         raise ValueError(
@@ -92,23 +205,162 @@ def check_axis(a: np.ndarray, axis: object, name: str) -> int:
     return ax % a.ndim
 
 
-def _describe_nonfinite(a: np.ndarray, name: str) -> str:
+def check_int(
+    value: object, name: str, *, minimum: int | None = None, maximum: int | None = None
+) -> int:
+    """Return ``value`` as an ``int``.
+
+    Raises ``TypeError`` unless it is an integer (Python or NumPy; not a bool, not a float
+    such as ``2.0``), ``ValueError`` if it lies outside ``[minimum, maximum]``.
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer, got {_short(value)}")
+    n = int(value)
+    if minimum is not None and n < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {n}")
+    if maximum is not None and n > maximum:
+        raise ValueError(f"{name} must be at most {maximum}, got {_short(n)}")
+    return n
+
+
+def integers(x: ArrayLike, name: str, *, minimum: int | None = None) -> np.ndarray:
+    """Validate an array (or list) of integers, any shape, each at least ``minimum``.
+
+    Raises ``TypeError`` for floats (even whole ones), booleans, strings and other
+    non-integers, ``ValueError`` for an entry below ``minimum``.
+    """
+    if type(x) is not np.ndarray:
+        _reject_containers(x, name)
+    a = np.asarray(x)
+    if a.dtype.kind not in "iu" or (type(x) in (list, tuple) and _has_bool(x)):
+        found = "booleans" if a.dtype.kind == "b" or a.dtype.kind in "iu" else f"dtype {a.dtype}"
+        raise TypeError(f"{name} must be integers, got {found}")
+    if minimum is not None and a.size and a.min() < minimum:
+        bad = a[a < minimum].flat[0].item()
+        raise ValueError(f"{name} must be integers of at least {minimum}, found {bad}")
+    return a
+
+
+def check_real(
+    value: object,
+    name: str,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    positive: bool = False,
+) -> float:
+    """Return ``value`` as a finite ``float``.
+
+    Raises ``TypeError`` unless it is a real number (not a bool, a string or an array),
+    ``ValueError`` if it is not finite, lies outside ``[minimum, maximum]``, or is not above
+    0 when ``positive`` is set.
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {_short(value)}")
+    try:
+        x = float(value)
+    except OverflowError:
+        x = math.inf if value > 0 else -math.inf
+    if not math.isfinite(x):
+        raise ValueError(f"{name} must be a finite number, got {_short(value)}")
+    if positive and x <= 0:
+        raise ValueError(f"{name} must be positive, got {value!r}")
+    if minimum is not None and x < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value!r}")
+    if maximum is not None and x > maximum:
+        raise ValueError(f"{name} must be at most {maximum}, got {value!r}")
+    return x
+
+
+def _first_index(mask: np.ndarray) -> int | tuple[int, ...]:
+    idx = tuple(int(i[0]) for i in np.nonzero(np.atleast_1d(mask)))
+    return idx[0] if len(idx) == 1 else idx
+
+
+def describe_nonfinite(a: np.ndarray, name: str) -> str:
+    """The message for the first NaN or infinite entry of ``a`` (which must have one)."""
     a = np.atleast_1d(a)  # np.nonzero refuses 0-d arrays
-    bad = ~np.isfinite(a)
-    idx = tuple(int(i[0]) for i in np.nonzero(bad))
-    kind = "NaN" if np.isnan(a[idx]) else "infinite"
-    where = idx[0] if len(idx) == 1 else idx
+    where = _first_index(~np.isfinite(a))
+    kind = "NaN" if np.isnan(a[where]) else "infinite"
     return f"{name} must contain only finite numbers, found {kind} at index {where}"
 
 
-def _describe_negative(a: np.ndarray, name: str) -> str:
-    idx = tuple(int(i[0]) for i in np.nonzero(a < 0))
-    where = idx[0] if len(idx) == 1 else idx
-    return f"{name} must not contain negative entries, found {a[idx].item()!r} at index {where}"
+def describe_negative(a: np.ndarray, name: str) -> str:
+    """The message for the first negative entry of ``a`` (which must have one)."""
+    a = np.atleast_1d(a)
+    where = _first_index(a < 0)
+    return f"{name} must not contain negative entries, found {a[where].item()!r} at index {where}"
+
+
+# The name fitting.py still uses; the other modules use describe_nonfinite.
+_describe_nonfinite = describe_nonfinite
+
+
+def sum_tolerance(eps: float, n: int) -> float:
+    """Allowed ``|sum - 1|`` for ``n`` entries stored with machine epsilon ``eps``.
+
+    ``SUM_TOLERANCE`` (1e-9) for float64; for float32 (``eps`` 1.2e-7) and float16, whose
+    rounding alone moves a sum by a few ``eps``, ``4 sqrt(n) eps``: a distribution computed
+    in that precision (``torch.softmax(...).numpy()`` gives float32) sums to 1 only that
+    closely, and its rounding errors grow about like ``sqrt(n)``.
+    """
+    if eps <= _EPS64:
+        return SUM_TOLERANCE
+    return max(SUM_TOLERANCE, 4.0 * math.sqrt(n) * eps)
+
+
+#: Longest 1-D input that :func:`small_distribution` takes: below this the fixed cost of each
+#: NumPy call (about a microsecond) outweighs Python's per-element cost.
+SMALL = 32
+
+
+def small_distribution(x: object, axis: object) -> tuple[list[float], float] | None:
+    """A short 1-D distribution as a list of Python floats, and its exact sum, if plainly valid.
+
+    The fast path for the few-outcome distributions of the course's examples. It takes only
+    a float64 array, or a list or tuple of floats and ints, of at most :data:`SMALL` entries
+    along its only axis, that is finite, non-negative and sums (exactly, by ``math.fsum``) to
+    1 within :data:`SUM_TOLERANCE`. For anything else, including every invalid input, it
+    returns ``None``, and the caller passes the input to :func:`distribution`, which checks it
+    fully and words the error.
+    """
+    if type(axis) is not int or not -1 <= axis <= 0:
+        return None
+    kind = type(x)
+    if kind is np.ndarray:
+        if x.ndim != 1 or x.dtype.char != "d" or x.size > SMALL:
+            return None
+        values = x.tolist()
+    elif kind is list or kind is tuple:
+        if len(x) > SMALL:
+            return None
+        types = set(map(type, x))
+        if types == {float}:
+            values = list(x)
+        elif types <= {float, int}:
+            try:
+                values = [float(e) for e in x]
+            except OverflowError:
+                return None
+        else:
+            return None
+    else:
+        return None
+    try:
+        total = math.fsum(values)
+    except (OverflowError, ValueError):  # inf - inf, or an overflowing sum
+        return None
+    # NaN fails both comparisons; an empty list fails the first.
+    if not abs(total - 1.0) <= SUM_TOLERANCE or not min(values) >= 0.0:
+        return None
+    return values, total
 
 
 def distribution(x: ArrayLike, name: str, axis: object = -1) -> tuple[np.ndarray, int, bool]:
     """Validate probability distributions laid out along ``axis``.
+
+    Each must be non-negative, finite and sum to 1 within :func:`sum_tolerance` of the input's
+    own precision (1e-9 for float64).
 
     Returns
     -------
@@ -119,29 +371,119 @@ def distribution(x: ArrayLike, name: str, axis: object = -1) -> tuple[np.ndarray
     has_zero : bool
         Whether any entry is exactly 0 (so callers can skip masking when none is).
     """
-    a = as_float_array(x, name)
+    a, ax, eps = distribution_unchecked(x, name, axis)
+    return a, ax, check_distribution_values(a, eps, ax, axis, name)
+
+
+def distribution_unchecked(
+    x: ArrayLike, name: str, axis: object = -1
+) -> tuple[np.ndarray, int, float]:
+    """The first half of :func:`distribution`: the type, shape and axis checks.
+
+    Returns the float64 array, the axis and the machine epsilon of the input's precision.
+    The caller must then check the values, either with :func:`check_distribution_values`
+    or, if it reads the array block by block anyway, by computing the minimum and the sums
+    itself and passing them to :func:`check_distribution_summary` before returning anything.
+    """
+    a, eps = _convert(x, name)
     ax = check_axis(a, axis, name)
     if a.size == 0:
         raise ValueError(f"{name} must not be empty; a distribution needs at least one outcome")
-    # An overflowing (or inf - inf) sum is reported below, not warned about.
+    return a, ax, eps
+
+
+def check_distribution_summary(
+    a: np.ndarray, eps: float, ax: int, axis: object, name: str, lowest: float, sums: np.ndarray
+) -> None:
+    """The second half of :func:`distribution` from a caller's own minimum and sums of ``a``
+    along ``ax`` (computed while reading ``a`` for something else): raises as it would."""
+    tol = sum_tolerance(eps, a.shape[ax])
+    if lowest >= 0.0 and np.isfinite(sums).all() and np.abs(sums - 1.0).max() <= tol:
+        return
+    _check_distribution_fully(a, eps, ax, axis, name)
+
+
+def check_distribution_values(a: np.ndarray, eps: float, ax: int, axis: object, name: str) -> bool:
+    """The second half of :func:`distribution`: the values; returns whether any entry is 0."""
+    # The common, valid case: three reductions, called on the ufuncs directly (the array
+    # methods add a layer of Python) and with no np.errstate (which costs as much as a
+    # reduction of a thousand entries). Entries in [0, 2] cannot overflow the sum. NaN fails
+    # both comparisons. Anything else takes the full check below, which words the error.
+    lowest = _MIN(a, axis=None)
+    if lowest >= 0.0 and (a.size > _LARGE or _MAX(a, axis=None) <= 2.0):
+        # A large array instead skips the third pass over its memory: the sum, under
+        # np.errstate, may then overflow, which the full check below reports.
+        if a.size > _LARGE:
+            with np.errstate(over="ignore"):
+                s = _SUM(a, axis=ax)
+            if not np.isfinite(s).all():
+                return _check_distribution_fully(a, eps, ax, axis, name)[2]
+        else:
+            s = _SUM(a, axis=ax)
+        tol = sum_tolerance(eps, a.shape[ax])
+        if a.ndim == 1:
+            if abs(float(s) - 1.0) <= tol:
+                return bool(lowest == 0.0)
+        elif _MAX(np.abs(s - 1.0), axis=None) <= tol:
+            return bool(lowest == 0.0)
+    return _check_distribution_fully(a, eps, ax, axis, name)[2]
+
+
+_MIN, _MAX, _SUM = np.minimum.reduce, np.maximum.reduce, np.add.reduce
+# Above this size the cost of np.errstate (about a reduction of a thousand entries) is less
+# than that of a third pass over the array.
+_LARGE = 1 << 16
+
+
+def _check_distribution_fully(
+    a: np.ndarray, eps: float, ax: int, axis: object, name: str
+) -> tuple[np.ndarray, int, bool]:
+    """The full check of :func:`distribution`: each problem found and worded."""
+    lowest = a.min()
+    # A NaN makes the minimum NaN; +inf passes here and is caught by the sum below.
+    if not lowest >= 0:
+        if not np.isfinite(a).all():
+            raise ValueError(describe_nonfinite(a, name))
+        raise ValueError(describe_negative(a, name))
+    # An overflowing sum is reported below, not warned about.
     with np.errstate(over="ignore", invalid="ignore"):
         s = a.sum(axis=ax)
     if not np.isfinite(s).all():
         if not np.isfinite(a).all():
-            raise ValueError(_describe_nonfinite(a, name))
+            raise ValueError(describe_nonfinite(a, name))
         raise ValueError(f"{name} must sum to 1 along axis {axis}, but its sum overflows")
-    lowest = a.min()
-    if lowest < 0:
-        raise ValueError(_describe_negative(a, name))
+    tol = sum_tolerance(eps, a.shape[ax])
     err = np.abs(s - 1.0)
-    if err.max() > SUM_TOLERANCE:
-        worst = s.flat[int(np.argmax(err))] if np.ndim(s) else s
-        raise ValueError(
-            f"{name} must sum to 1 along axis {axis} (within {SUM_TOLERANCE:g}), got a sum of "
-            f"{float(worst)!r}; to turn counts or weights into probabilities use "
-            f"infolib.normalize"
-        )
+    if err.max() > tol:
+        raise ValueError(_describe_sum(a, ax, axis, s, err, tol, name))
     return a, ax, bool(lowest == 0)
+
+
+def _describe_sum(
+    a: np.ndarray, ax: int, axis: object, s: np.ndarray, err: np.ndarray, tol: float, name: str
+) -> str:
+    worst = float(s.flat[int(np.argmax(err))] if np.ndim(s) else s)
+    deviation = worst - 1.0  # exact: Sterbenz
+    if abs(deviation) > 1e-6:
+        got = repr(worst)
+    else:
+        # Enough digits to show that the deviation exceeds the tolerance.
+        digits = next(k for k in range(2, 18) if f"{abs(deviation):.{k}g}" != f"{tol:.{k}g}")
+        got = f"1 {'+' if deviation > 0 else '-'} {abs(deviation):.{digits}g}"
+    message = (
+        f"{name} must sum to 1 along axis {axis} (within {tol:.2g}), got a sum of {got}; to "
+        f"turn counts or weights into probabilities use infolib.normalize"
+    )
+    if a.ndim >= 2:
+        others = [k for k in range(a.ndim) if k != ax]
+        with np.errstate(over="ignore", invalid="ignore"):
+            fits = [k for k in others if (np.abs(a.sum(axis=k) - 1.0) <= tol).all()]
+        if fits:
+            message += (
+                f"; along axis {fits[0]} it does sum to 1: if each distribution is laid out "
+                f"along that axis, pass axis={fits[0]}"
+            )
+    return message
 
 
 def probabilities(x: ArrayLike, name: str) -> np.ndarray:
@@ -151,7 +493,7 @@ def probabilities(x: ArrayLike, name: str) -> np.ndarray:
         raise ValueError(f"{name} must not be empty")
     lo, hi = a.min(), a.max()
     if not (np.isfinite(lo) and np.isfinite(hi)):
-        raise ValueError(_describe_nonfinite(a, name))
+        raise ValueError(describe_nonfinite(a, name))
     if lo < 0 or hi > 1:
         bad = a[(a < 0) | (a > 1)].flat[0]
         raise ValueError(f"{name} must contain probabilities in [0, 1], found {bad.item()!r}")
@@ -176,11 +518,18 @@ def finite(x: ArrayLike, name: str, what: str = "one logit per class") -> np.nda
         raise ValueError(f"{name} must be at least one-dimensional ({what})")
     if a.size == 0:
         raise ValueError(f"{name} must not be empty")
-    # Huge finite logits may overflow the sum (still valid); inf - inf is caught below.
-    with np.errstate(over="ignore", invalid="ignore"):
-        total = a.sum()
-    if not np.isfinite(total) and not np.isfinite(a).all():
-        raise ValueError(_describe_nonfinite(a, name))
+    # Two reductions and no np.errstate (a sum of huge finite logits would overflow); NaN
+    # propagates into both.
+    if not (math.isfinite(_MIN(a, axis=None)) and math.isfinite(_MAX(a, axis=None))):
+        raise ValueError(describe_nonfinite(a, name))
+    return a
+
+
+def finite_values(x: ArrayLike, name: str) -> np.ndarray:
+    """Validate finite real numbers of any shape, scalars included."""
+    a = as_float_array(x, name)
+    if not np.isfinite(a).all():
+        raise ValueError(describe_nonfinite(a, name))
     return a
 
 
@@ -188,8 +537,10 @@ def labels(x: ArrayLike, name: str, n_classes: int, shape: tuple[int, ...]) -> n
     """Validate integer class labels in ``[0, n_classes)`` with the given batch ``shape``."""
     if x is None or isinstance(x, (str, bytes)):
         raise TypeError(f"{name} must be integer class labels, got {x!r}")
+    if isinstance(x, (np.ndarray, Iterator, Set)) and type(x) is not np.ndarray:
+        _reject_containers(x, name)
     a = np.asarray(x)
-    if a.dtype.kind == "b":
+    if a.dtype.kind == "b" or (type(x) in (list, tuple) and a.dtype.kind in "iuf" and _has_bool(x)):
         raise TypeError(f"{name} must be integer class labels, got booleans")
     if a.dtype.kind not in "iuf":
         raise TypeError(f"{name} must be integer class labels, got dtype {a.dtype}")
@@ -199,7 +550,7 @@ def labels(x: ArrayLike, name: str, n_classes: int, shape: tuple[int, ...]) -> n
         )
     if a.dtype.kind == "f":
         if not np.isfinite(a).all():
-            raise ValueError(_describe_nonfinite(a, name))
+            raise ValueError(describe_nonfinite(a, name))
         frac = a != np.floor(a)
         if frac.any():
             bad = a[frac].flat[0].item()
@@ -215,6 +566,6 @@ def labels(x: ArrayLike, name: str, n_classes: int, shape: tuple[int, ...]) -> n
 
 def scalar_or_array(result: np.ndarray | np.floating) -> float | np.ndarray:
     """Return a Python float for a 0-d result, else the array."""
-    if np.ndim(result) == 0:
+    if type(result) is np.float64 or np.ndim(result) == 0:
         return float(result)
     return result

@@ -21,6 +21,9 @@ from numpy.typing import ArrayLike
 
 from . import _validate as v
 
+#: Largest number of blocks (and longest block) :func:`block_distribution` lists.
+MAX_BLOCKS = 2**20
+
 __all__ = [
     "PrefixCode",
     "block_distribution",
@@ -54,6 +57,19 @@ class PrefixCode:
     _table: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if isinstance(self.codewords, (str, bytes)) or not isinstance(
+            self.codewords, (tuple, list)
+        ):
+            raise TypeError(
+                f"codewords must be a tuple of bit strings such as ('0', '10', '11'), got "
+                f"{self.codewords!r}"
+            )
+        for x, w in enumerate(self.codewords):
+            if not isinstance(w, str):
+                raise TypeError(
+                    f"codewords must be strings of '0' and '1', found {w!r} for outcome {x}"
+                )
+        object.__setattr__(self, "codewords", tuple(self.codewords))
         words = [w for w in self.codewords if w]
         if not words:
             raise ValueError("codewords must contain at least one non-empty codeword")
@@ -93,22 +109,40 @@ class PrefixCode:
         return float(a @ lengths)
 
     def encode(self, outcomes: Iterable[int]) -> str:
-        """The bit string for a sequence of outcome indices."""
+        """The bit string for a sequence of outcome indices (integers in ``[0, n)``).
+
+        Examples
+        --------
+        >>> from infolib.coding import PrefixCode
+        >>> PrefixCode(("0", "10", "11")).encode([2, 0])
+        '110'
+        """
         words = self.codewords
-        try:
-            parts = [words[int(x)] for x in outcomes]
-        except IndexError:
-            raise ValueError(f"outcomes must be indices in [0, {len(words) - 1}]") from None
-        if any(not w for w in parts):
-            missing = next(int(x) for x in outcomes if not words[int(x)])
-            raise ValueError(
-                f"outcome {missing} has no codeword (it had probability 0 when the code was "
-                "built): it cannot be encoded, which is why its cost is infinite"
-            )
+        if isinstance(outcomes, (str, bytes)):
+            raise TypeError(f"outcomes must be a sequence of outcome indices, got {outcomes!r}")
+        parts = []
+        for x in outcomes:
+            # Python's indexing would take -1 as the last outcome and True as outcome 1.
+            k = v.check_int(x, "each outcome")
+            if not 0 <= k < len(words):
+                raise ValueError(
+                    f"outcomes must be indices in [0, {len(words) - 1}], found {k} (a negative "
+                    "index does not count from the end here)"
+                )
+            if not words[k]:
+                raise ValueError(
+                    f"outcome {k} has no codeword (it had probability 0 when the code was "
+                    "built): it cannot be encoded, which is why its cost is infinite"
+                )
+            parts.append(words[k])
         return "".join(parts)
 
     def decode(self, bits: str) -> np.ndarray:
         """The outcome indices encoded in ``bits``; raises if the bits end mid-codeword."""
+        if not isinstance(bits, str):
+            raise TypeError(f"bits must be a string of '0' and '1', got {bits!r}")
+        if set(bits) - {"0", "1"}:
+            raise ValueError(f"bits must contain only '0' and '1', got {bits[:40]!r}")
         out: list[int] = []
         current = ""
         table = self._table
@@ -251,9 +285,7 @@ def kraft_sum(lengths: ArrayLike) -> float:
     >>> kraft_sum([1, 2, 3, 3])
     1.0
     """
-    n = np.asarray(lengths)
-    if n.dtype.kind not in "iu" or np.any(n < 0):
-        raise ValueError("lengths must be non-negative integers")
+    n = v.integers(lengths, "lengths", minimum=0)
     n = n[n > 0]
     return float(np.sum(np.exp2(-n.astype(np.float64))))
 
@@ -270,12 +302,14 @@ def block_distribution(p: ArrayLike, k: int) -> np.ndarray:
     p : array_like
         A single distribution over ``n`` outcomes.
     k : int
-        Block length, at least 1; ``n**k`` may not exceed ``2**20``.
+        Block length, at least 1; ``n**k`` may not exceed ``2**20`` (:data:`MAX_BLOCKS`),
+        nor ``k`` itself.
 
     Returns
     -------
     ndarray
-        The ``n**k`` block probabilities, in the index order above.
+        The ``n**k`` block probabilities, in the index order above; a new array, also for
+        ``k = 1``.
 
     Examples
     --------
@@ -286,11 +320,20 @@ def block_distribution(p: ArrayLike, k: int) -> np.ndarray:
     a, _, _ = v.distribution(p, "p")
     if a.ndim != 1:
         raise ValueError(f"p must be a single distribution (1-D), got shape {a.shape}")
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
-        raise ValueError(f"k must be a positive integer, got {k!r}")
-    if a.size**k > 2**20:
-        raise ValueError(f"{a.size}**{k} blocks is too many to list; use a smaller k")
-    block = a
+    k = v.check_int(k, "k", minimum=1)
+    n = a.size
+    # Checked before any work: n**k itself is a huge integer for n >= 2 and large k, and
+    # the loop below runs k - 1 times even for n = 1.
+    if k > MAX_BLOCKS or (n >= 2 and (k > MAX_BLOCKS.bit_length() or n**k > MAX_BLOCKS)):
+        if n >= 2:
+            raise ValueError(
+                f"{n}**{k} blocks is too many to list (at most {MAX_BLOCKS:,}); use a smaller k"
+            )
+        raise ValueError(
+            f"k = {k} is too many outcomes per block to compute (at most {MAX_BLOCKS:,}); "
+            "use a smaller k"
+        )
+    block = a.copy()
     for _ in range(k - 1):
         block = np.outer(block, a).ravel()
     return block

@@ -4,7 +4,12 @@ A classifier outputs logits ``z`` (any real numbers); softmax turns them into th
 distribution ``q``. Computing ``exp(z)`` directly overflows for logits above about 709, and
 computing the loss as ``log(sum(exp(z))) - z[y]`` rounds a tiny loss to exactly 0. The
 functions here subtract the largest logit first and take ``log1p`` of the remaining mass, so
-they are exact to a few ulps for any finite logits.
+they are exact to a few ulps for any finite logits. The difference ``z - max(z)`` is kept with
+its rounding error (an exact two-term sum): rounded alone, a difference near -700 would carry
+an absolute error of up to 6e-14, which ``exp`` turns into a relative error 250 times an ulp.
+
+Underflow (``exp`` of a difference below about -745 is 0) is intended here and never warns or
+raises, even under ``np.errstate(all="raise")``.
 """
 
 from __future__ import annotations
@@ -17,21 +22,115 @@ from . import _validate as v
 __all__ = ["cross_entropy_from_logits", "log_softmax", "softmax"]
 
 
-def _shifted(z: np.ndarray, ax: int) -> tuple[np.ndarray, np.ndarray]:
-    """Return ``z - max(z)`` and ``log1p(sum of exp over all but one maximal entry)``.
+# Elements per block: the temporaries of one block stay in the CPU cache (as in measures).
+_BLOCK = 1 << 14
 
-    Leaving one maximal entry (whose exponential is exactly 1) out of the sum and using
-    ``log1p`` keeps ``log_softmax`` of a confident prediction at its true tiny value.
+
+def _shifted(
+    z: np.ndarray, ax: int, keep: bool = True
+) -> tuple[np.ndarray | None, np.ndarray | None, np.ndarray]:
+    """``z - max(z)`` as an exact sum ``d + e``, and ``log1p`` of the other entries' mass.
+
+    Returns ``d``, the rounded difference; ``e``, its rounding error (so ``d + e`` is
+    ``z - max(z)`` exactly, and ``exp(d + e) = exp(d) (1 + e)`` to well within an ulp, since
+    ``|e| <= 2**-53 |d|`` is below 1e-13 wherever ``exp(d)`` is not 0); and
+    ``log1p(sum of exp(d + e) over all but one maximal entry)``, with ``axis`` kept. Leaving
+    one maximal entry (whose exponential is exactly 1) out of the sum and using ``log1p``
+    keeps ``log_softmax`` of a confident prediction at its true tiny value.
+
+    Where logits lie more than the largest float apart, ``d`` is ``-inf`` (the correctly
+    rounded value) and ``e`` is 0. The work is done in blocks that stay in the CPU cache.
+    Without ``keep``, ``d`` and ``e`` live only block by block and ``None`` is returned for
+    them (the loss from labels needs only ``log1p`` of the mass).
     """
-    top = np.argmax(z, axis=ax)
-    top_k = np.expand_dims(top, ax)
-    zmax = np.take_along_axis(z, top_k, axis=ax)
-    with np.errstate(over="ignore"):  # logits 1e308 apart: -inf, the rounded true value
-        shifted = z - zmax
-    e = np.exp(shifted)
-    np.put_along_axis(e, top_k, 0.0, axis=ax)
-    rest = e.sum(axis=ax, keepdims=True)
-    return shifted, np.log1p(rest)
+    last = ax == z.ndim - 1
+    moved = z if last else np.moveaxis(z, ax, -1)
+    rows = np.ascontiguousarray(moved).reshape(-1, moved.shape[-1])
+    n_rows, n = rows.shape
+    top = np.argmax(rows, axis=1)
+    zmax = rows[np.arange(n_rows), top] if n_rows > 1 else rows[0, top]
+    if keep:
+        d, e = np.empty_like(rows), np.empty_like(rows)
+    else:  # one block's worth of scratch, reused
+        size = min(rows.size, _BLOCK)
+        d_buf, e_buf = np.empty(size), np.empty(size)
+    if rows.size <= _BLOCK and float(zmax.max()) - float(np.minimum.reduce(rows, None)) < 1e308:
+        # One block with no overflow possible: no np.errstate unless the caller's makes the
+        # intended underflow of exp raise.
+        if not keep:
+            d, e = d_buf.reshape(rows.shape), e_buf.reshape(rows.shape)
+        try:
+            rest = _shift_block(rows, zmax[:, None], d, e, top)
+        except FloatingPointError:
+            with np.errstate(under="ignore"):
+                rest = _shift_block(rows, zmax[:, None], d, e, top)
+    else:
+        rest = np.zeros(n_rows)
+        # Logits 1e308 apart overflow to -inf (and inf - inf gives NaN, replaced by 0); exp
+        # underflows to 0 by design for differences below about -745.
+        with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+            if n <= _BLOCK:
+                step = max(1, _BLOCK // n)
+                blocks = ((slice(r, r + step), slice(0, n)) for r in range(0, n_rows, step))
+            else:
+                blocks = (
+                    (slice(r, r + 1), slice(c, c + _BLOCK))
+                    for r in range(n_rows)
+                    for c in range(0, n, _BLOCK)
+                )
+            for rs, cs in blocks:
+                zb = rows[rs, cs]
+                if keep:
+                    db, eb = d[rs, cs], e[rs, cs]
+                else:
+                    db, eb = d_buf[: zb.size].reshape(zb.shape), e_buf[: zb.size].reshape(zb.shape)
+                rest[rs] += _shift_block(zb, zmax[rs, None], db, eb, top[rs] - cs.start)
+    shape = moved.shape
+    log_rest = np.log1p(rest).reshape((*shape[:-1], 1))
+    if not keep:
+        return None, None, log_rest if last else np.moveaxis(log_rest, -1, ax)
+    d, e = d.reshape(shape), e.reshape(shape)
+    if last:
+        return d, e, log_rest
+    return np.moveaxis(d, -1, ax), np.moveaxis(e, -1, ax), np.moveaxis(log_rest, -1, ax)
+
+
+def _difference_and_error(
+    z: np.ndarray, zmax: np.ndarray, d: np.ndarray, e: np.ndarray
+) -> np.ndarray:
+    """``d = z - zmax`` rounded and ``e`` its exact rounding error, into ``d`` and ``e``.
+
+    Knuth's TwoSum of ``z`` and ``-zmax``: ``e = (z - z') + (-zmax - m')`` with
+    ``m' = d - z`` and ``z' = d - m'``. Where ``d`` overflowed, ``e`` is 0. Returns a scratch
+    array shaped like ``d``.
+    """
+    np.subtract(z, zmax, out=d)
+    np.subtract(d, z, out=e)  # m', about -zmax
+    part = d - e  # z'
+    np.subtract(z, part, out=part)
+    np.negative(e, out=e)
+    e -= zmax
+    e += part
+    if not np.isfinite(d).all():
+        e[~np.isfinite(d)] = 0.0
+    return part
+
+
+def _shift_block(
+    z: np.ndarray, zmax: np.ndarray, d: np.ndarray, e: np.ndarray, top: np.ndarray
+) -> np.ndarray:
+    """One block of :func:`_shifted`: fills ``d`` and ``e``, returns the rows' mass sums.
+
+    ``top`` holds each row's maximal entry's column within this block (outside
+    ``[0, width)`` if it lies in another block).
+    """
+    part = _difference_and_error(z, zmax, d, e)
+    mass = np.exp(d, out=part)
+    e1 = 1.0 + e
+    mass *= e1
+    inside = np.flatnonzero((top >= 0) & (top < z.shape[1]))
+    mass[inside, top[inside]] = 0.0
+    return mass.sum(axis=1)
 
 
 def log_softmax(z: ArrayLike, *, axis: int = -1) -> np.ndarray:
@@ -61,8 +160,8 @@ def log_softmax(z: ArrayLike, *, axis: int = -1) -> np.ndarray:
     """
     a = v.finite(z, "z")
     ax = v.check_axis(a, axis, "z")
-    shifted, log_rest = _shifted(a, ax)
-    return shifted - log_rest
+    d, e, log_rest = _shifted(a, ax)
+    return d + (e - log_rest)
 
 
 def softmax(z: ArrayLike, *, axis: int = -1) -> np.ndarray:
@@ -95,10 +194,12 @@ def softmax(z: ArrayLike, *, axis: int = -1) -> np.ndarray:
     """
     a = v.finite(z, "z")
     ax = v.check_axis(a, axis, "z")
-    shifted, log_rest = _shifted(a, ax)
-    e = np.exp(shifted)
-    e /= np.expm1(log_rest) + 1.0
-    return e
+    d, e, log_rest = _shifted(a, ax)
+    with np.errstate(under="ignore"):  # exp of differences below about -745 is 0 by design
+        q = np.exp(d)
+        q *= 1.0 + e
+    q /= np.expm1(log_rest) + 1.0
+    return q
 
 
 def cross_entropy_from_logits(
@@ -125,7 +226,9 @@ def cross_entropy_from_logits(
     Returns
     -------
     float or ndarray
-        One loss per example, never negative, never overflowing; a float for one example.
+        One loss per example, never negative; a float for one example. ``inf`` only where
+        the loss exceeds the largest float in the requested unit (logits about 1e308
+        apart).
 
     Notes
     -----
@@ -156,17 +259,48 @@ def cross_entropy_from_logits(
             "build one"
         ) from None
     if target_shape == a.shape:
+        d, e, log_rest = _shifted(a, ax)
         p, _, _ = v.distribution(target, "target", ax)
-        logq = log_softmax(a, axis=ax)
-        # where: 0 log q = 0 even where log q is -inf.
-        terms = np.multiply(p, logq, out=np.zeros_like(logq), where=p > 0)
-        loss = -terms.sum(axis=ax)
+        # -log q = (log_rest - e) - d, each part summed against p; where p = 0 the term is
+        # 0 even if d is -inf (logits further apart than the largest float).
+        pos = p > 0
+        near = np.multiply(p, log_rest - e, out=np.zeros_like(p), where=pos).sum(axis=ax)
+        far = np.multiply(p, d, out=np.zeros_like(p), where=pos).sum(axis=ax)
     else:
         batch_shape = a.shape[:ax] + a.shape[ax + 1 :]
-        y = v.labels(target, "target", a.shape[ax], batch_shape)
-        shifted, log_rest = _shifted(a, ax)
-        picked = np.take_along_axis(shifted, np.expand_dims(y, ax), axis=ax)
-        loss = np.squeeze(log_rest - picked, axis=ax)
-    if ln_b != 1.0:
-        loss = loss / ln_b
+        y = np.expand_dims(v.labels(target, "target", a.shape[ax], batch_shape), ax)
+        p = None
+        _, _, log_rest = _shifted(a, ax, keep=False)
+        # z[y] - max(z) and its rounding error, for the labels only.
+        z_y = np.take_along_axis(a, y, axis=ax)
+        z_max = np.max(a, axis=ax, keepdims=True)
+        far, e_y = np.empty_like(z_y), np.empty_like(z_y)
+        with np.errstate(over="ignore", invalid="ignore"):  # logits 1e308 apart: see _shifted
+            _difference_and_error(z_y, z_max, far, e_y)
+        near = np.squeeze(log_rest - e_y, axis=ax)
+        far = np.squeeze(far, axis=ax)
+    # A loss beyond the largest float is inf, by design; np.errstate (which costs as much as
+    # the rest of a small call) only where that can happen, for differences above 1e300.
+    if np.abs(far).max() < 1e300 * min(1.0, abs(ln_b)):
+        loss = near - far
+        if ln_b != 1.0:
+            loss = loss / ln_b
+    else:
+        with np.errstate(over="ignore"):
+            loss = near - far
+            if ln_b != 1.0:
+                loss = loss / ln_b
+    if not np.isfinite(far).all():
+        # Logits more than the largest float apart: the loss in nats is infinite, but in
+        # another base it may be finite (2e308 nats are 8.7e307 hartleys). Take z - max(z)
+        # in halves, which cannot overflow, and convert with 2 / ln(base).
+        half = a / 2.0 - np.take_along_axis(a, np.expand_dims(np.argmax(a, axis=ax), ax), ax) / 2.0
+        half_far = (
+            np.multiply(p, half, out=np.zeros_like(p), where=p > 0).sum(axis=ax)
+            if p is not None
+            else np.squeeze(np.take_along_axis(half, y, axis=ax), axis=ax)
+        )
+        with np.errstate(over="ignore"):
+            rescued = near / ln_b - half_far * (2.0 / ln_b)
+        loss = np.where(np.isfinite(far), loss, rescued)
     return v.scalar_or_array(loss + 0.0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import time
 
 import numpy as np
 import pytest
@@ -148,12 +149,85 @@ def test_block_coding_shrinks_the_overhead_per_outcome():
         (lambda: PrefixCode(("0", "1")).encode([2]), "indices in"),
         (lambda: huffman_code([0.5, 0.6]), "q must sum to 1"),
         (lambda: huffman_code([[0.5, 0.5]]), "single distribution"),
-        (lambda: block_distribution([0.5, 0.5], 0), "positive integer"),
+        (lambda: block_distribution([0.5, 0.5], 0), "k must be at least 1"),
         (lambda: block_distribution([0.5, 0.5], 30), "too many"),
-        (lambda: kraft_sum([1.5]), "non-negative integers"),
+        (lambda: PrefixCode(("0", "1")).encode([-1]), r"indices in \[0, 1\], found -1"),
+        (lambda: PrefixCode(("0", "1")).decode("012"), "only '0' and '1'"),
+        (lambda: kraft_sum([1, -1]), "integers of at least 0, found -1"),
         (lambda: PrefixCode(("0", "1")).expected_length([1 / 3] * 3), "2 outcomes"),
     ],
 )
 def test_bad_input_raises_clearly(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+@pytest.mark.parametrize(
+    ("call", "exc", "match"),
+    [
+        pytest.param(lambda c: c.encode([0.5]), TypeError, "integer, got 0.5", id="0.5"),
+        pytest.param(lambda c: c.encode([True]), TypeError, "integer, got True", id="True"),
+        pytest.param(lambda c: c.encode([1.0]), TypeError, "integer, got 1.0", id="1.0"),
+        pytest.param(lambda c: c.encode("01"), TypeError, "sequence of outcome", id="string"),
+        pytest.param(lambda c: c.encode([-1]), ValueError, "found -1", id="-1, not the last"),
+        pytest.param(lambda c: c.encode([0, 3]), ValueError, r"\[0, 2\], found 3", id="3"),
+        pytest.param(lambda c: c.decode(101), TypeError, "bits must be a string", id="bits int"),
+    ],
+)
+def test_encode_and_decode_refuse_what_python_indexing_would_misread(call, exc, match):
+    code = PrefixCode(("0", "10", "11"))
+    with pytest.raises(exc, match=match):
+        call(code)
+
+
+def test_encode_accepts_numpy_integers():
+    # "0" + "11" + "10", by the table of codewords.
+    assert PrefixCode(("0", "10", "11")).encode(np.array([0, 2, 1])) == "01110"
+
+
+@pytest.mark.parametrize(
+    ("codewords", "match"),
+    [
+        pytest.param(("0", 1), "found 1 for outcome 1", id="an int"),
+        pytest.param("01", "tuple of bit strings", id="a string"),
+        pytest.param(None, "tuple of bit strings", id="None"),
+    ],
+)
+def test_prefix_code_refuses_codewords_that_are_not_strings(codewords, match):
+    with pytest.raises(TypeError, match=match):
+        PrefixCode(codewords)
+
+
+def test_block_distribution_of_one_is_a_copy():
+    p = np.array([0.25, 0.75])
+    blocks = block_distribution(p, 1)
+    assert not np.shares_memory(blocks, p)
+    blocks[0] = 1.0
+    assert p[0] == 0.25
+
+
+@pytest.mark.parametrize(
+    ("p", "k"),
+    [
+        pytest.param([0.5, 0.5], 2**40, id="2**(2**40) blocks: would exhaust memory"),
+        pytest.param([1.0], 10**9, id="one block of 1e9 outcomes: would run for minutes"),
+        pytest.param([0.5, 0.5], 21, id="2**21 blocks"),
+    ],
+)
+def test_too_many_blocks_is_refused_before_any_work(p, k):
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match=r"too many"):
+        block_distribution(p, k)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_the_largest_allowed_block_distribution():
+    # 2**20 blocks of k = 20 fair coin flips, each of probability 2**-20 exactly.
+    blocks = block_distribution([0.5, 0.5], 20)
+    assert blocks.size == 2**20 and (blocks == 2.0**-20).all()
+
+
+@pytest.mark.parametrize("lengths", [[1.5], [1.0, 2.0], [True, 2], "12"], ids=repr)
+def test_kraft_sum_refuses_lengths_that_are_not_integers(lengths):
+    with pytest.raises(TypeError, match=r"^lengths must be"):
+        kraft_sum(lengths)

@@ -142,6 +142,86 @@ def test_logits_further_apart_than_the_largest_float_warn_nothing():
     assert loss_wrong > 1e308
 
 
+def mp_log_softmax(z):
+    """log_softmax of the float logits z, to 50 digits (log1p keeps a top entry's tiny
+    log-probability, which log(1 + 1e-304) at 50 digits would round to 0)."""
+    with mpmath.workdps(50):
+        zs = [mpmath.mpf(float(x)) for x in z]
+        k = zs.index(max(zs))
+        rest = mpmath.fsum(mpmath.exp(x - zs[k]) for j, x in enumerate(zs) if j != k)
+        return [(x - zs[k]) - mpmath.log1p(rest) for x in zs]
+
+
+DIFFERENCE_ROUNDS = [
+    pytest.param([1000.0, 300.3], id="[1000, 300.3]: 300.3 - 1000 rounds by 5.7e-14"),
+    pytest.param([0.1, -600.7, 3.3], id="[0.1, -600.7, 3.3]"),
+    pytest.param([1e3 + 0.1, 1e3 + 0.2, 1e3 - 345.6789], id="near 1000"),
+    pytest.param(list(np.random.default_rng(5).normal(0, 200, 6)), id="normal(0, 200)"),
+]
+
+
+@pytest.mark.parametrize("z", DIFFERENCE_ROUNDS)
+def test_softmax_keeps_the_digits_that_z_minus_max_rounds_away(z):
+    # z_k - max(z) is rounded before exp; exp turns its absolute error (up to 5.7e-14 for a
+    # difference near 700) into a relative one. The module promises a few ulps.
+    reference = mp_log_softmax(z)
+    out_log, out_q = log_softmax(z), softmax(z)
+    for k in range(len(z)):
+        assert rel_error(out_log[k], reference[k]) <= 4e-16
+        with mpmath.workdps(50):
+            q_ref = mpmath.exp(reference[k])
+        assert rel_error(out_q[k], q_ref) <= 1e-15
+        assert rel_error(cross_entropy_from_logits(z, k, base=np.e), -reference[k]) <= 4e-16
+    with mpmath.workdps(50):
+        soft = [mpmath.mpf(1) / len(z)] * len(z)
+        soft_ref = -mpmath.fsum(a * b for a, b in zip(soft, reference, strict=True))
+    target = np.full(len(z), 1 / len(z))
+    assert rel_error(cross_entropy_from_logits(z, target, base=np.e), soft_ref) <= 1e-15
+
+
+@pytest.mark.parametrize(
+    ("z", "target", "nats"),
+    [
+        pytest.param([1e308, -1e308], 1, 2 * mpmath.mpf(1e308), id="[1e308, -1e308], label 1"),
+        pytest.param([1.7e308, -1.7e308], 1, 2 * mpmath.mpf(1.7e308), id="[1.7e308, -1.7e308]"),
+        pytest.param([1e308, -1e308], [0.5, 0.5], mpmath.mpf(1e308), id="soft [1/2, 1/2]"),
+        pytest.param([1.7e308, -1.7e308], [0.5, 0.5], mpmath.mpf(1.7e308), id="soft, 1.7e308"),
+    ],
+)
+def test_a_loss_beyond_the_largest_float_in_nats_is_finite_in_larger_bases(z, target, nats):
+    # By hand: the loss is max(z) - z[y] (plus exp(-2e308), nothing), i.e. 2e308 nats for
+    # label 1, beyond the largest float; in hartleys it is 2e308 / ln 10 = 8.7e307. With the
+    # soft target, half of it.
+    largest = mpmath.mpf(float(np.finfo(np.float64).max))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for base in (np.e, 10, 2, 1000):
+            with mpmath.workdps(50):
+                reference = nats / mpmath.log(base)
+            value = cross_entropy_from_logits(z, target, base=base)
+            if reference > largest:
+                assert value == math.inf
+            else:
+                assert rel_error(value, reference) <= 1e-15
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: softmax([0.0, -1000.0]),
+        lambda: log_softmax([0.0, -1000.0]),
+        lambda: cross_entropy_from_logits([0.0, -1000.0], 1),
+        lambda: cross_entropy_from_logits([[0.0, -1000.0]] * 3, [[0.5, 0.5]] * 3),
+        lambda: cross_entropy_from_logits([1e308, -1e308], 1, base=10),
+    ],
+    ids=["softmax", "log_softmax", "label loss", "soft loss", "beyond the largest float"],
+)
+def test_intentional_underflow_is_silent_under_errstate_raise(call):
+    expected = call()
+    with np.errstate(all="raise"):
+        np.testing.assert_array_equal(call(), expected)
+
+
 @given(ANY_LOGITS)
 @PROPERTY
 def test_log_softmax_never_overflows_or_warns(z):
@@ -334,9 +414,16 @@ def test_base_divides_the_nats_by_ln_base(base):
     assert cross_entropy_from_logits(z, 2, base=base) == pytest.approx(expected, rel=1e-14)
 
 
-@pytest.mark.parametrize("base", [0, 1, -2, math.inf, math.nan, "2", None, True, 2 + 0j], ids=repr)
-def test_bad_base_raises(base):
-    with pytest.raises(ValueError, match=r"^base must be a finite positive number other than 1"):
+@pytest.mark.parametrize(
+    ("base", "exc"),
+    [
+        *[(b, ValueError) for b in (0, 1, -2, math.inf, math.nan, 10**400)],
+        *[(b, TypeError) for b in ("2", None, True, 2 + 0j)],
+    ],
+    ids=lambda b: repr(b)[:12],
+)
+def test_bad_base_raises(base, exc):
+    with pytest.raises(exc, match=r"^base must be a finite positive number other than 1"):
         cross_entropy_from_logits([0.0, 0.0], 0, base=base)
 
 

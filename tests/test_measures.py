@@ -608,26 +608,78 @@ def test_the_textbook_formula_loses_digits_on_nearly_equal_distributions():
     assert rel_error(js_divergence(p, q), js_reference) <= 1e-14
 
 
+def mp_kl_normalised(p, q):
+    """KL of p / sum(p) and q / sum(q), to 50 digits even for entries down to 1e-330.
+
+    The sums are exact at 700 digits, however far apart the entries' magnitudes."""
+    with mpmath.workdps(700):
+        p_sum, q_sum = mpmath.fsum(p), mpmath.fsum(q)
+        terms = [
+            (a / p_sum) * mpmath.log((a / p_sum) / (b / q_sum))
+            for a, b in zip(p, q, strict=True)
+            if a
+        ]
+        return bits(mpmath.fsum(terms))
+
+
 def test_kl_when_the_sums_differ_by_more_than_the_divergence():
     # Renormalised in float64 (not on the grid), p and q sum to 1 only within an ulp or two,
     # and here the textbook sum of p log(p/q) of these inputs is negative (-1.5e-16 nats;
-    # checked below). The docstring says the non-negative first sum,
-    # sum p (u - log(1 + u)) with u = q/p - 1, is then returned instead.
+    # checked below). The docstring says the divergence of the inputs divided by their sums
+    # is returned: 4e-17 bits here, which the textbook sum misses entirely.
     rng = np.random.default_rng(2)
     p = rng.dirichlet(np.ones(10))
     q = p * (1 + 1e-8 * rng.standard_normal(10))
     q /= q.sum()
     mp_p, mp_q = mp_values(p), mp_values(q)
     assert mp_kl(mp_p, mp_q) < 0
-    with mpmath.workdps(50):
-        first = bits(
-            mpmath.fsum(
-                a * (b / a - 1 - mpmath.log(b / a)) for a, b in zip(mp_p, mp_q, strict=True)
-            )
-        )
-    value = kl_divergence(p, q)
-    assert value >= 0.0
-    assert rel_error(value, first) <= 1e-14
+    reference = mp_kl_normalised(mp_p, mp_q)
+    assert rel_error(kl_divergence(p, q), reference) <= 1e-14
+    assert rel_error(kl_divergence(np.tile(p, (3, 1)), np.tile(q, (3, 1)))[2], reference) <= 1e-14
+
+
+@pytest.mark.parametrize("n", [5, 100], ids=["n=5 (Python floats)", "n=100 (NumPy)"])
+def test_kl_below_1e_16_of_float_normalised_inputs_does_not_flip_with_the_rounding(n):
+    # q = p (1 + 1e-11 noise), both divided by their float sums: the divergence of these
+    # distributions is about 1e-21, but their float sums differ from 1 by about 1e-16, with
+    # either sign. Before, the result was ~1e-17 (that rounding) or ~1e-21 depending on the
+    # sign; now it is always the divergence of the normalised inputs.
+    rng = np.random.default_rng(12)
+    for _ in range(20):
+        p = rng.dirichlet(np.ones(n))
+        q = p * (1 + 1e-11 * rng.standard_normal(n))
+        q /= q.sum()
+        reference = mp_kl_normalised(mp_values(p), mp_values(q))
+        assert reference < 1e-19
+        assert rel_error(kl_divergence(p, q), reference) <= 1e-13
+
+
+def test_kl_with_mass_far_below_the_ulp_of_one():
+    # The issue's example: the correction sum(p) - sum(q) was rounded away, giving 0.0.
+    # By hand: D = sum p' log(p'/q') with p' = p / sum(p), q' = q / sum(q); the first term is
+    # log(sum q / sum p) ~ 1e-100 nats, the second 1e-200 log 2, the third 0.
+    p, q = [1, 1e-200, 0], [1, 5e-201, 1e-100]
+    reference = mp_kl_normalised(mp_values(p), mp_values(q))
+    assert rel_error(reference, bits(mpmath.mpf(1e-100))) < 1e-15
+    assert rel_error(kl_divergence(p, q), reference) <= 1e-14
+    # A random search over entries far below 2**-51, as one distribution each and as a batch.
+    rng = np.random.default_rng(1)
+    n = 5
+    ps, qs = np.ones((300, n)), np.ones((300, n))
+    for rows in (ps, qs):
+        rows[:, 1:] = 10.0 ** rng.uniform(-300, -17, size=(300, n - 1))
+        rows[rng.random((300, n)) < 0.2] = 0.0
+        rows[:, 0] = 1.0
+    values, batch = [], kl_divergence(ps, qs)
+    for p, q, in_batch in zip(ps, qs, batch, strict=True):
+        if any(b == 0 < a for a, b in zip(p, q, strict=True)):
+            assert in_batch == math.inf
+            continue
+        reference = mp_kl_normalised(mp_values(p), mp_values(q))
+        values.append(kl_divergence(p, q))
+        assert rel_error(values[-1], reference) <= 1e-13
+        assert rel_error(in_batch, reference) <= 1e-13
+    assert len(values) > 100
 
 
 @pytest.mark.parametrize(
@@ -782,13 +834,22 @@ def test_a_base_below_one_flips_every_sign_including_infinities():
     assert js_divergence([1, 0], [0, 1], base=0.5) == -1.0
 
 
-BAD_BASES = [0, 0.0, 1, 1.0, -2, -0.5, math.inf, -math.inf, math.nan, "2", None, True, False]
+BAD_BASES = [0, 0.0, 1, 1.0, -2, -0.5, math.inf, -math.inf, math.nan, 10**400]
+WRONG_TYPE_BASES = ["2", None, True, False, 2 + 0j, np.array([2.0, 3.0])]
 
 
 @pytest.mark.parametrize("name", BASE_CALLS)
-@pytest.mark.parametrize("base", [*BAD_BASES, 2 + 0j, np.array([2.0, 3.0])], ids=repr)
-def test_bad_base_raises(name, base):
+@pytest.mark.parametrize("base", BAD_BASES, ids=lambda b: repr(b)[:12])
+def test_bad_base_raises_value_error(name, base):
     with pytest.raises(ValueError, match=r"^base must be a finite positive number other than 1"):
+        BASE_CALLS[name](base)
+
+
+@pytest.mark.parametrize("name", BASE_CALLS)
+@pytest.mark.parametrize("base", WRONG_TYPE_BASES, ids=repr)
+def test_base_of_the_wrong_type_raises_type_error(name, base):
+    # Like every other argument: a wrong type is a TypeError, a wrong value a ValueError.
+    with pytest.raises(TypeError, match=r"^base must be a finite positive number other than 1"):
         BASE_CALLS[name](base)
 
 
@@ -1081,3 +1142,142 @@ def test_list_input_is_not_mutated():
     kl_divergence(p, q)
     js_divergence(p, q)
     assert p == [0.5, 0.5, 0] and q == [0.25, 0.75, 0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Floating-point traps, numbers beyond float64, and the documented bounds at rounding level
+# ---------------------------------------------------------------------------------------------
+
+TINY_P = np.array([5e-324, 1e-310, 1e-300, *[0.0] * 37, 1.0 - 1e-300])
+TINY_Q = np.array([1e-300, 5e-324, 1e-310, *[0.0] * 36, 1e-200, 1.0 - 1e-200])
+UNDERFLOW_CALLS = {
+    "entropy": lambda: entropy(TINY_P),
+    "entropy, short": lambda: entropy(TINY_P[[0, 1, 2, -1]]),
+    "cross_entropy": lambda: cross_entropy(TINY_P, TINY_Q),
+    "kl_divergence": lambda: kl_divergence(TINY_P, TINY_Q),
+    "kl_divergence, reversed": lambda: kl_divergence(TINY_Q, TINY_P),
+    "js_divergence": lambda: js_divergence(TINY_P, TINY_Q),
+    "binary_entropy": lambda: binary_entropy([5e-324, 1e-310, 0.5]),
+    "information_content": lambda: information_content([5e-324, 0.0, 1.0]),
+    "perplexity": lambda: perplexity(TINY_P),
+    "normalize": lambda: normalize([5e-324, 1e300]),
+}
+
+
+@pytest.mark.parametrize("name", UNDERFLOW_CALLS)
+def test_intentional_underflow_is_silent_under_errstate_raise(name):
+    # np.errstate(all="raise") is a common debugging setting; products such as p log p of a
+    # subnormal p underflow by design, and the result is right.
+    expected = UNDERFLOW_CALLS[name]()
+    with np.errstate(all="raise"):
+        np.testing.assert_array_equal(UNDERFLOW_CALLS[name](), expected)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: entropy([2**1100, 1]),
+        lambda: kl_divergence([0.5, 0.5], [2**1100, 1]),
+        lambda: normalize([2**1100, 1]),
+        lambda: information_content(2**1100),
+    ],
+    ids=["entropy", "kl_divergence q", "normalize", "information_content"],
+)
+def test_integers_beyond_float64_raise_value_error_not_overflow_error(call):
+    with pytest.raises(ValueError, match=r"must contain numbers within the float64 range"):
+        call()
+
+
+def test_perplexity_of_uniform_over_11_is_the_true_value_of_its_float_input():
+    # 1/11 rounds up in binary, so np.full(11, 1/11) sums to 1 + 2.8e-17 and its perplexity
+    # is truly above 11 (mpmath, 50 digits: 11.0000000000000004); the documented bound n is a
+    # theorem about exact distributions. The computed value is within 2 ulps of the truth.
+    p = np.full(11, 1 / 11)
+    with mpmath.workdps(50):
+        x = mpmath.mpf(1 / 11)
+        reference = 2 ** (-11 * x * mpmath.log(x, 2))
+    assert reference > 11
+    value = perplexity(p)
+    assert abs(value - reference) <= 2 * math.ulp(11.0)
+
+
+def test_cross_entropy_below_entropy_only_at_rounding_level():
+    # For float inputs that sum to 1 only within an ulp, H(p, q) - H(p) = sum p log(p/q) can be
+    # truly negative by ~1e-16 when q is within rounding of p; each sum also carries a few
+    # ulps of rounding. The docstrings promise H(p, q) >= H(p) to that level, no more.
+    rng = np.random.default_rng(8)
+    below = 0
+    for _ in range(400):
+        p = rng.dirichlet(np.ones(8))
+        q = p * (1 + 1e-9 * rng.standard_normal(8))
+        q /= q.sum()
+        h, ce = entropy(p), cross_entropy(p, q)
+        below += ce < h
+        assert ce >= h - 8 * 8 * np.finfo(float).eps * h
+    assert below > 0  # the rounding-level excursion is real, hence documented
+
+
+# ---------------------------------------------------------------------------------------------
+# Inputs larger than one block (16,384 entries): validated from minima and sums taken while
+# computing, block by block. Same answers and the same errors as smaller inputs.
+# ---------------------------------------------------------------------------------------------
+
+LARGE = 40_000
+
+
+def large_bad(kind):
+    p = np.full(LARGE, 1.0 / LARGE)
+    if kind == "NaN":
+        p[30_000] = np.nan
+    elif kind == "negative":
+        p[20_000] = -1e-12
+    elif kind == "inf":
+        p[25_000] = np.inf
+    elif kind == "sum":
+        p *= 1.001
+    return p
+
+
+@pytest.mark.parametrize(
+    ("kind", "problem"),
+    [
+        ("NaN", "NaN at index 30000"),
+        ("negative", "negative entries, found -1e-12 at index 20000"),
+        ("inf", "infinite at index 25000"),
+        ("sum", r"sum to 1 along axis -1 \(within 1e-09\), got a sum of 1.001"),
+    ],
+)
+@pytest.mark.parametrize("name", ["entropy", "cross_entropy p", "cross_entropy q", "kl p", "kl q"])
+def test_large_inputs_are_validated_like_small_ones(kind, problem, name):
+    bad, good = large_bad(kind), np.full(LARGE, 1.0 / LARGE)
+    call, arg = {
+        "entropy": (lambda: entropy(bad), "p"),
+        "cross_entropy p": (lambda: cross_entropy(bad, good), "p"),
+        "cross_entropy q": (lambda: cross_entropy(good, bad), "q"),
+        "kl p": (lambda: kl_divergence(bad, good), "p"),
+        "kl q": (lambda: kl_divergence(good, bad), "q"),
+    }[name]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=rf"^{arg} must.*{problem}"):
+            call()
+
+
+def test_large_inputs_match_scipy_and_their_batch_form():
+    rng = np.random.default_rng(40)
+    p, q = rng.dirichlet(np.full(LARGE, 0.3)), rng.dirichlet(np.full(LARGE, 0.3))
+    p[::7] = 0.0
+    p /= p.sum()
+    assert entropy(p, base=np.e) == pytest.approx(stats.entropy(p), rel=1e-13)
+    assert cross_entropy(p, q, base=np.e) == pytest.approx(-special.xlogy(p, q).sum(), rel=1e-13)
+    assert kl_divergence(p, q, base=np.e) == pytest.approx(special.rel_entr(p, q).sum(), rel=1e-12)
+    # The same numbers as 40 rows of 1,000 (several rows to a block):
+    rows_p = np.tile(p[:1000] / p[:1000].sum(), (40, 1))
+    rows_q = np.tile(q[:1000] / q[:1000].sum(), (40, 1))
+    np.testing.assert_allclose(entropy(rows_p), entropy(rows_p[0]), rtol=1e-14)
+    np.testing.assert_allclose(
+        cross_entropy(rows_p, rows_q), cross_entropy(rows_p[0], rows_q[0]), rtol=1e-14
+    )
+    np.testing.assert_allclose(
+        kl_divergence(rows_p, rows_q), kl_divergence(rows_p[0], rows_q[0]), rtol=1e-14
+    )

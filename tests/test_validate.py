@@ -11,6 +11,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
+import infolib
 from infolib import _validate as v
 
 # ---------------------------------------------------------------------------------------------
@@ -114,15 +115,24 @@ def test_check_base_returns_ln_base(base, ln_base):
 
 @pytest.mark.parametrize(
     "base",
+    [0, -0.0, 1, 1.0, np.float64(1), -2, -np.e, math.inf, math.nan, np.nan, 10**400],
+    ids=lambda b: repr(b)[:12],
+)
+def test_check_base_rejects_other_values_with_value_error(base):
+    with pytest.raises(ValueError, match=r"^base must be a finite positive number other than 1"):
+        v.check_base(base)
+
+
+@pytest.mark.parametrize(
+    "base",
     [
-        *[0, -0.0, 1, 1.0, np.float64(1), -2, -np.e, math.inf, math.nan, np.nan],
         *["2", "e", None, True, False, np.True_, 2 + 0j, 1j],
         *[np.array([2.0, 3.0]), np.array(2.0), [2]],
     ],
     ids=repr,
 )
-def test_check_base_rejects_everything_else(base):
-    with pytest.raises(ValueError, match=r"^base must be a finite positive number other than 1"):
+def test_check_base_rejects_other_types_with_type_error(base):
+    with pytest.raises(TypeError, match=r"^base must be a finite positive number other than 1"):
         v.check_base(base)
 
 
@@ -291,3 +301,223 @@ def test_scalar_or_array():
         assert type(out) is float and out == 1.5
     arr = np.array([1.5])
     assert v.scalar_or_array(arr) is arr
+
+
+# ---------------------------------------------------------------------------------------------
+# Inputs NumPy would misread: masked arrays, booleans among numbers, generators, huge ints
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda x: v.as_float_array(x, "p"),
+        lambda x: v.distribution(x, "p"),
+        lambda x: v.probabilities(x, "p"),
+        lambda x: v.finite(x, "p"),
+    ],
+    ids=["as_float_array", "distribution", "probabilities", "finite"],
+)
+def test_masked_arrays_are_refused_since_their_mask_would_be_ignored(call):
+    p = np.ma.masked_array([0.5, 0.5, 0.7], mask=[False, False, True])
+    with pytest.raises(TypeError, match=r"^p is a masked array.*p\.compressed\(\)"):
+        call(p)
+
+
+@pytest.mark.parametrize(
+    "x",
+    [
+        pytest.param([0.5, True], id="float and True"),
+        pytest.param([1, False, 0], id="ints and False"),
+        pytest.param([[0.5, 0.5], [True, 0.0]], id="nested"),
+        pytest.param((0.5, np.True_), id="tuple with numpy bool"),
+    ],
+)
+def test_booleans_among_numbers_are_refused_like_boolean_arrays(x):
+    with pytest.raises(TypeError, match=r"^q must contain only numbers, found a boolean"):
+        v.as_float_array(x, "q")
+    with pytest.raises(TypeError, match=r"^y must be integer class labels, got booleans"):
+        v.labels(x, "y", 3, np.shape(x))
+
+
+@pytest.mark.parametrize(
+    ("x", "kind"),
+    [
+        pytest.param((0.5 for _ in range(2)), "a generator", id="generator"),
+        pytest.param(map(float, [0.5, 0.5]), "a map", id="map"),
+        pytest.param(iter([0.5, 0.5]), "a list_iterator", id="iterator"),
+        pytest.param({0.5, 0.25}, "a set", id="set"),
+    ],
+)
+def test_iterators_and_sets_are_told_to_use_list(x, kind):
+    with pytest.raises(TypeError, match=rf"^p must be a list, tuple or array.*got {kind}.*list\("):
+        v.distribution(x, "p")
+
+
+def test_numbers_beyond_float64_raise_value_error_not_overflow_error():
+    with pytest.raises(ValueError, match=r"^p must contain numbers within the float64 range"):
+        v.distribution([2**1100, 1], "p")
+    with pytest.raises(ValueError, match=r"^p must contain numbers within the float64 range"):
+        v.as_float_array([Fraction(10**400, 3), 1], "p")
+
+
+# ---------------------------------------------------------------------------------------------
+# float32 and float16: the tolerance of the input's own precision
+# ---------------------------------------------------------------------------------------------
+
+
+def softmax_rows_in(dtype, n_rows, n, seed):
+    """Rows computed entirely in ``dtype``, as a framework's softmax would give them."""
+    z = np.random.default_rng(seed).normal(0.0, 3.0, size=(n_rows, n)).astype(dtype)
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True, dtype=dtype)
+
+
+@pytest.mark.parametrize("n", [2, 3, 10, 100, 1000])
+def test_float32_softmax_rows_are_accepted(n):
+    q = softmax_rows_in(np.float32, 500, n, seed=n)
+    deviation = np.abs(q.astype(np.float64).sum(axis=1) - 1.0)
+    assert (deviation > v.SUM_TOLERANCE).mean() > 0.5  # most would fail the float64 rule
+    a, _, _ = v.distribution(q, "q")
+    assert a.dtype == np.float64
+    np.testing.assert_array_equal(a, q.astype(np.float64))
+
+
+def test_sum_tolerance_scales_with_the_inputs_precision():
+    eps32 = float(np.finfo(np.float32).eps)
+    assert v.sum_tolerance(float(np.finfo(np.float64).eps), 10**6) == 1e-9
+    assert v.sum_tolerance(eps32, 100) == pytest.approx(40 * eps32, rel=1e-15)
+    # float32 input off by more than its precision allows is still refused, saying so.
+    p = np.array([0.5, 0.5 + 1e-5], dtype=np.float32)
+    with pytest.raises(ValueError, match=r"^p must sum to 1 along axis -1 \(within 6\.7e-07\)"):
+        v.distribution(p, "p")
+    # The same deviation in float64 is judged by the float64 rule.
+    with pytest.raises(ValueError, match=r"\(within 1e-09\)"):
+        v.distribution(p.astype(np.float64), "p")
+
+
+# ---------------------------------------------------------------------------------------------
+# Messages
+# ---------------------------------------------------------------------------------------------
+
+
+def test_a_sum_just_beyond_the_tolerance_prints_its_deviation():
+    # The sum is 1 + 1.00000008e-9 (to 9 digits), which printed as "1.000000001" looked
+    # within the tolerance; 8 significant digits of the deviation show that it is not.
+    with pytest.raises(ValueError, match=r"got a sum of 1 \+ 1\.0000001e-09;"):
+        v.distribution([0.5, 0.5 + 1.00000008e-9], "p")
+    with pytest.raises(ValueError, match=r"got a sum of 1 - 3e-09;"):
+        v.distribution([0.5, 0.5 - 3e-9], "p")
+
+
+def test_a_transposed_batch_is_told_about_the_axis():
+    rows_sum_to_one = np.array([[0.2, 0.8], [0.5, 0.5], [0.9, 0.1]])
+    with pytest.raises(ValueError, match=r"along axis 0 it does sum to 1.*pass axis=0"):
+        v.distribution(rows_sum_to_one.T, "q")
+    with pytest.raises(ValueError, match=r"along axis 1 it does sum to 1.*pass axis=1"):
+        v.distribution(rows_sum_to_one, "q", axis=0)
+
+
+def test_a_batch_that_sums_to_one_nowhere_gets_no_axis_hint():
+    with pytest.raises(ValueError, match=r"infolib\.normalize$"):
+        v.distribution(np.full((3, 3), 0.5), "q")
+
+
+@pytest.mark.parametrize(
+    "x",
+    [[1e308, 1e308, -1.0], [-1e308, 1e308, 1e308], [0.5, -1e308, 1e308]],
+    ids=["after an overflowing pair", "first", "between"],
+)
+def test_a_negative_entry_is_reported_as_negative_not_as_an_overflow(x):
+    with pytest.raises(ValueError, match=r"^p must not contain negative entries, found -1"):
+        v.distribution(x, "p")
+
+
+# ---------------------------------------------------------------------------------------------
+# check_int and check_real
+# ---------------------------------------------------------------------------------------------
+
+
+def test_check_int():
+    assert v.check_int(3, "k", minimum=1) == 3
+    assert type(v.check_int(np.int64(3), "k")) is int
+    for bad in (True, 2.0, "2", None, np.float64(2)):
+        with pytest.raises(TypeError, match=r"^k must be an integer"):
+            v.check_int(bad, "k")
+    with pytest.raises(ValueError, match=r"^k must be at least 1, got 0"):
+        v.check_int(0, "k", minimum=1)
+    with pytest.raises(ValueError, match=r"^k must be at most 5, got 6"):
+        v.check_int(6, "k", maximum=5)
+
+
+def test_check_real():
+    assert v.check_real(Fraction(1, 2), "rate", minimum=0, maximum=1) == 0.5
+    for bad in (True, "0.5", None, [0.5], 1j):
+        with pytest.raises(TypeError, match=r"^rate must be a real number"):
+            v.check_real(bad, "rate")
+    for bad in (math.nan, math.inf, 10**400):
+        with pytest.raises(ValueError, match=r"^rate must be a finite number"):
+            v.check_real(bad, "rate")
+    with pytest.raises(ValueError, match=r"^rate must be positive, got 0"):
+        v.check_real(0, "rate", positive=True)
+    with pytest.raises(ValueError, match=r"^rate must be at most 1, got 2"):
+        v.check_real(2, "rate", maximum=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# The same rules through the public functions
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda m: infolib.entropy(m),
+        lambda m: infolib.kl_divergence(m, [0.5, 0.25, 0.25]),
+        lambda m: infolib.cross_entropy([0.5, 0.25, 0.25], m),
+        lambda m: infolib.information_content(m),
+        lambda m: infolib.binary_entropy(m),
+        lambda m: infolib.normalize(m),
+        lambda m: infolib.softmax(m),
+        lambda m: infolib.cross_entropy_from_logits([0.0, 1.0, 2.0], m),
+        lambda m: infolib.huffman_code(m),
+    ],
+    ids=[
+        "entropy",
+        "kl q",
+        "cross_entropy q",
+        "information_content",
+        "binary_entropy",
+        "normalize",
+        "softmax",
+        "logits target",
+        "huffman_code",
+    ],
+)
+def test_every_public_function_refuses_a_masked_array(call):
+    masked = np.ma.masked_array([0.5, 0.25, 0.25], mask=[False, False, True])
+    with pytest.raises(TypeError, match=r"is a masked array"):
+        call(masked)
+
+
+def test_float32_softmax_rows_are_measured_in_float64():
+    # Rows a framework would give: accepted, and computed from their float64 values exactly as
+    # the same values given in float64 (scipy's xlogy and rel_entr as the reference).
+    from scipy import special
+
+    q32 = softmax_rows_in(np.float32, 200, 10, seed=3)
+    p = np.random.default_rng(4).dirichlet(np.ones(10), size=200)
+    q64 = q32.astype(np.float64)
+    np.testing.assert_allclose(
+        infolib.cross_entropy(p, q32, base=np.e), -special.xlogy(p, q64).sum(axis=1), rtol=1e-13
+    )
+    np.testing.assert_allclose(
+        infolib.entropy(q32, base=np.e), -special.xlogy(q64, q64).sum(axis=1), rtol=1e-13
+    )
+    # kl_divergence normalises q (its float32 sums miss 1 by up to 3e-7): compare with that.
+    q_norm = q64 / q64.sum(axis=1, keepdims=True)
+    np.testing.assert_allclose(
+        infolib.kl_divergence(p, q32, base=np.e),
+        special.rel_entr(p, q_norm).sum(axis=1),
+        rtol=1e-9,
+    )
