@@ -292,9 +292,6 @@ def describe_negative(a: np.ndarray, name: str) -> str:
     return f"{name} must not contain negative entries, found {a[where].item()!r} at index {where}"
 
 
-# The name fitting.py still uses; the other modules use describe_nonfinite.
-_describe_nonfinite = describe_nonfinite
-
 
 def sum_tolerance(eps: float, n: int) -> float:
     """Allowed ``|sum - 1|`` for ``n`` entries stored with machine epsilon ``eps``.

@@ -23,7 +23,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import _validate as v
-from .measures import _u_minus_log1p, kl_divergence
+from .measures import kl_divergence, x_minus_log1p
 
 __all__ = [
     "GaussianFit",
@@ -70,7 +70,7 @@ def _grid(x: ArrayLike) -> np.ndarray:
             f"x must be a one-dimensional grid of at least 3 points, got shape {g.shape}"
         )
     if not np.isfinite(g).all():
-        raise ValueError(v._describe_nonfinite(g, "x"))
+        raise ValueError(v.describe_nonfinite(g, "x"))
     steps = np.diff(g)
     if steps.min() <= 0:
         raise ValueError("x must be strictly increasing, e.g. np.linspace(-10, 10, 401)")
@@ -85,7 +85,7 @@ def _grid(x: ArrayLike) -> np.ndarray:
 def _positive(value: ArrayLike, name: str) -> np.ndarray:
     a = v.as_float_array(value, name)
     if not np.isfinite(a).all():
-        raise ValueError(v._describe_nonfinite(np.atleast_1d(a), name))
+        raise ValueError(v.describe_nonfinite(np.atleast_1d(a), name))
     if (a <= 0).any():
         raise ValueError(f"{name} must be positive, found {a[a <= 0].flat[0].item()!r}")
     return a
@@ -94,7 +94,7 @@ def _positive(value: ArrayLike, name: str) -> np.ndarray:
 def _finite(value: ArrayLike, name: str) -> np.ndarray:
     a = v.as_float_array(value, name)
     if not np.isfinite(a).all():
-        raise ValueError(v._describe_nonfinite(np.atleast_1d(a), name))
+        raise ValueError(v.describe_nonfinite(np.atleast_1d(a), name))
     return a
 
 
@@ -361,7 +361,7 @@ def _gaussian_kl_nats(m1: np.ndarray, s1: np.ndarray, m2: np.ndarray, s2: np.nda
         # ratio = r**2, from t itself where that is exact to half an ulp (the error of t
         # then largely cancels in t - ln(1 + t)), from r elsewhere (1 + t cancels as r -> 0).
         ratio = np.where(np.abs(t) < 0.5, 1.0 + t, r_m * r_m)
-        half_f[moderate] = 0.5 * _u_minus_log1p(t, ratio)
+        half_f[moderate] = 0.5 * x_minus_log1p(t, ratio)
     # 4. The means: (mu1 - mu2)^2 / (2 s2^2). A difference of two huge means that overflows
     #    is halved first; halving is exact there, since both means are then above 1e307.
     diff = m1 - m2
