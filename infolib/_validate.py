@@ -292,7 +292,6 @@ def describe_negative(a: np.ndarray, name: str) -> str:
     return f"{name} must not contain negative entries, found {a[where].item()!r} at index {where}"
 
 
-
 def sum_tolerance(eps: float, n: int) -> float:
     """Allowed ``|sum - 1|`` for ``n`` entries stored with machine epsilon ``eps``.
 
