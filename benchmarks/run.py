@@ -5,8 +5,9 @@
     python benchmarks/run.py --quick          # fewer repeats, no 10-million-element cases
 
 Sections: ``measures`` (infolib against scipy and bare NumPy, plus accuracy on the hard
-cases), ``explorers`` (control change to finished redraw), ``build`` (clean build, unchanged
-rebuild, notebook execution, nbval), ``pages`` (page weight of the built site). Every figure
+cases), ``explorers`` (benchmarks/browser.py: redraw in Chromium, first render, time to
+ready on a slow phone), ``build`` (clean build, unchanged rebuild, notebook execution,
+nbval), ``pages`` (page weight of the built site). Every figure
 is a median over repeated runs; ratios compare with a reference measured in the same run.
 Results are printed as tables and written to benchmarks/results.json. Nothing here asserts a
 time: the targets are printed beside the numbers for a person to read.
@@ -278,66 +279,14 @@ def bench_accuracy() -> list[dict]:
 # --------------------------------------------------------------------------- explorers
 
 
-def control_values(control, count: int) -> list:
-    """``count`` values spread over a control's range, alternating ends to defeat caching."""
-    if hasattr(control, "options") and control.options:
-        values = [opt[1] if isinstance(opt, tuple) else opt for opt in control.options]
-        return [values[i % len(values)] for i in range(count)]
-    lo, hi = control.min, control.max
-    grid = np.linspace(lo, hi, count)
-    order = np.empty(count, dtype=int)
-    order[0::2] = np.arange((count + 1) // 2)
-    order[1::2] = count - 1 - np.arange(count // 2)
-    values = grid[order]
-    if isinstance(control.value, (int, np.integer)) and not isinstance(control.value, bool):
-        return [round(float(v)) for v in values]
-    return [float(v) for v in values]
+def bench_explorers(quick: bool) -> dict:
+    """The explorers run in the browser: benchmarks/browser.py measures them in Chromium."""
+    import browser
 
-
-def bench_explorers(changes: int = 50) -> list[dict]:
-    import infolib.widgets as iw
-
-    explorers = [
-        cls
-        for cls in vars(iw).values()
-        if isinstance(cls, type) and issubclass(cls, iw.Explorer) and cls is not iw.Explorer
-    ]
-    results = []
-    for cls in sorted(explorers, key=lambda c: c.__name__):
-        explorer = cls()
-        controls = [c for c in explorer.controls if hasattr(c, "value")]
-        per_control = max(1, changes // len(controls))
-        times = []
-        for control in controls:
-            for value in control_values(control, per_control):
-                start = time.perf_counter()
-                control.value = value
-                times.append(time.perf_counter() - start)
-        if explorer.last_error:
-            raise RuntimeError(f"{cls.__name__} failed during the benchmark: {explorer.last_error}")
-        results.append(
-            {
-                "explorer": cls.__name__,
-                "changes": len(times),
-                "median_s": statistics.median(times),
-                "worst_s": max(times),
-            }
-        )
-    print_table(
-        "Explorer latency: control change to finished update (numbers and figure redrawn)",
-        ["explorer", "changes", "median", "worst"],
-        [
-            [
-                r["explorer"],
-                r["changes"],
-                fmt_time(r["median_s"]).strip(),
-                fmt_time(r["worst_s"]).strip(),
-            ]
-            for r in results
-        ],
-    )
-    print("\nTargets: median under 30 ms, worst under 100 ms.")
-    return results
+    argv = ["--quick"] if quick else []
+    if browser.main(argv) != 0:
+        raise RuntimeError("benchmarks/browser.py failed (is the site built?)")
+    return json.loads(RESULTS.read_text())["browser"]
 
 
 # --------------------------------------------------------------------------- build
@@ -462,7 +411,9 @@ def main() -> None:
         results["measures"] = bench_measures(args.quick)
         results["accuracy"] = bench_accuracy()
     if "explorers" in args.sections:
-        results["explorers"] = bench_explorers()
+        # browser.py writes its own section of results.json; keep it in this run's results.
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+        results["browser"] = bench_explorers(args.quick)
     if "build" in args.sections:
         results["build"] = bench_build()
     if "pages" in args.sections:
