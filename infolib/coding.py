@@ -302,7 +302,7 @@ def block_distribution(p: ArrayLike, k: int) -> np.ndarray:
     p : array_like
         A single distribution over ``n`` outcomes.
     k : int
-        Block length, at least 1; ``n**k`` may not exceed ``2**20`` (:data:`MAX_BLOCKS`),
+        Block length, at least 1; ``n**k`` may not exceed ``2**20`` (``MAX_BLOCKS``),
         nor ``k`` itself.
 
     Returns
