@@ -14,6 +14,8 @@ raises, even under ``np.errstate(all="raise")``.
 
 from __future__ import annotations
 
+from typing import Literal, overload
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -26,6 +28,12 @@ __all__ = ["cross_entropy_from_logits", "log_softmax", "softmax"]
 _BLOCK = 1 << 14
 
 
+@overload
+def _shifted(
+    z: np.ndarray, ax: int, keep: Literal[True] = ...
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]: ...
+@overload
+def _shifted(z: np.ndarray, ax: int, keep: Literal[False]) -> tuple[None, None, np.ndarray]: ...
 def _shifted(
     z: np.ndarray, ax: int, keep: bool = True
 ) -> tuple[np.ndarray | None, np.ndarray | None, np.ndarray]:

@@ -28,6 +28,7 @@ which can also be the true value for float inputs that sum to slightly more or l
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -192,7 +193,7 @@ def _blockwise_sums(kernel, n_sums: int, arrays: tuple[np.ndarray, ...], n_mins:
         for r in range(0, n_rows, step):
             block = [a[r : r + step] for a in arrays]
             shape = block[0].shape
-            views = [b[: shape[0] * n].reshape(shape) for b in buffers]
+            views: list[np.ndarray] = [b[: shape[0] * n].reshape(shape) for b in buffers]
             out[r : r + step] = kernel(*block, *views)
     else:
         for r in range(n_rows):
@@ -420,6 +421,8 @@ def _kl_rows(
         return np.concatenate([sums, np.stack(lows, axis=1)], axis=1)
 
     if p.size <= _BLOCK:  # one block: no need for the blocking machinery
+        # Only kl_divergence's large inputs (more than one block) leave the flags unknown.
+        assert p_zero is not None and q_zero is not None
         sums = _kl_block(p, q, *(np.empty_like(p) for _ in range(3)), p_zero=p_zero, q_zero=q_zero)
     else:
         sums = _blockwise(block, 6, p, q, n_mins=2)
@@ -673,7 +676,7 @@ def cross_entropy(
     ln_b = v.check_base(base)
     small_p = v.small_distribution(p, axis)
     small_q = v.small_distribution(q, axis) if small_p is not None else None
-    if small_q is not None and len(small_p[0]) == len(small_q[0]):
+    if small_p is not None and small_q is not None and len(small_p[0]) == len(small_q[0]):
         p_values, q_values = small_p[0], small_q[0]
         log = math.log2 if ln_b == _LN2 else math.log
         if 0.0 in q_values:
@@ -681,8 +684,8 @@ def cross_entropy(
                 return math.inf if ln_b > 0 else -math.inf
             pairs = [(a, b) for a, b in zip(p_values, q_values, strict=True) if a > 0.0]
             p_values, q_values = [a for a, _ in pairs], [b for _, b in pairs]
-        h = -math.fsum([a * log(b) for a, b in zip(p_values, q_values, strict=True)])
-        return (h if ln_b == _LN2 else h / ln_b) + 0.0
+        h_small = -math.fsum([a * log(b) for a, b in zip(p_values, q_values, strict=True)])
+        return (h_small if ln_b == _LN2 else h_small / ln_b) + 0.0
     large = _large_pair(p, q, axis)
     if large is not None:
         # Validated from minima and sums taken in the same pass, block by block (see entropy).
@@ -816,24 +819,28 @@ def kl_divergence(
     ln_b = v.check_base(base)
     small_p = v.small_distribution(p, axis)
     small_q = v.small_distribution(q, axis) if small_p is not None else None
-    if small_q is not None and len(small_p[0]) == len(small_q[0]):
+    if small_p is not None and small_q is not None and len(small_p[0]) == len(small_q[0]):
         # The same steps in Python floats: NumPy's per-call cost dominates at this size.
-        d = _kl_small(*small_p, *small_q)
-        return (d if ln_b == 1.0 else d / ln_b) + 0.0
+        d_small = _kl_small(*small_p, *small_q)
+        return (d_small if ln_b == 1.0 else d_small / ln_b) + 0.0
+    check: Callable[[np.ndarray, tuple[float, float]], None] | None
+    p_zero: bool | None
+    q_zero: bool | None
     large = _large_pair(p, q, axis)
     if large is not None:
         # Validated from the minima and sums of step 0, taken block by block (see entropy).
-        p, q, ax, p_eps, q_eps = large
-        p_rows, q_rows = _rows(p, ax), _rows(q, ax)
+        p_arr, q_arr, ax, p_eps, q_eps = large
+        p_rows, q_rows = _rows(p_arr, ax), _rows(q_arr, ax)
 
-        def check(sums: np.ndarray, lows: tuple[float, float]) -> None:
-            v.check_distribution_summary(p, p_eps, ax, axis, "p", lows[0], sums[:, 0])
-            v.check_distribution_summary(q, q_eps, ax, axis, "q", lows[1], sums[:, 1])
+        def check_summary(sums: np.ndarray, lows: tuple[float, float]) -> None:
+            v.check_distribution_summary(p_arr, p_eps, ax, axis, "p", lows[0], sums[:, 0])
+            v.check_distribution_summary(q_arr, q_eps, ax, axis, "q", lows[1], sums[:, 1])
 
+        check = check_summary
         p_zero = q_zero = None
     else:
-        p, q, ax, p_zero, q_zero = _check_pair(p, q, axis)
-        p_rows, q_rows = _rows(p, ax), _rows(q, ax)
+        p_arr, q_arr, ax, p_zero, q_zero = _check_pair(p, q, axis)
+        p_rows, q_rows = _rows(p_arr, ax), _rows(q_arr, ax)
         check = None
     # Step 4 of _kl_block overflows and subtracts inf - inf by design; tiny terms underflow.
     with np.errstate(over="ignore", invalid="ignore", under="ignore"):
@@ -843,7 +850,7 @@ def kl_divergence(
     if ln_b != 1.0:
         with np.errstate(under="ignore"):
             d /= ln_b  # after the inf, so that a base below 1 turns it into -inf
-    return _batch_result(d, p, ax)
+    return _batch_result(d, p_arr, ax)
 
 
 def js_divergence(
