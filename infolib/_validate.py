@@ -43,6 +43,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Iterator, Set
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -78,8 +79,11 @@ def _reject_containers(x: object, name: str) -> None:
         )
 
 
-def _has_bool(seq: list | tuple) -> bool:
-    """Whether a (nested) list or tuple holds a bool, which NumPy would turn into 0 or 1."""
+def _has_bool(seq: Any) -> bool:
+    """Whether a (nested) list or tuple holds a bool, which NumPy would turn into 0 or 1.
+
+    ``seq`` is a list or tuple (callers check ``type(x) in (list, tuple)``, exactly, which a
+    type checker cannot follow; hence ``Any``)."""
     types = set(map(type, seq))
     if bool in types or np.bool_ in types:
         return True
@@ -260,7 +264,8 @@ def check_real(
     try:
         x = float(value)
     except OverflowError:
-        x = math.inf if value > 0 else -math.inf
+        big: Any = value  # a Real too large for a float (a huge int): only its sign matters
+        x = math.inf if big > 0 else -math.inf
     if not math.isfinite(x):
         raise ValueError(f"{name} must be a finite number, got {_short(value)}")
     if positive and x <= 0:
@@ -310,7 +315,7 @@ def sum_tolerance(eps: float, n: int) -> float:
 SMALL = 32
 
 
-def small_distribution(x: object, axis: object) -> tuple[list[float], float] | None:
+def small_distribution(x: Any, axis: object) -> tuple[list[float], float] | None:
     """A short 1-D distribution as a list of Python floats, and its exact sum, if plainly valid.
 
     The fast path for the few-outcome distributions of the course's examples. It takes only
@@ -564,4 +569,4 @@ def scalar_or_array(result: np.ndarray | np.floating) -> float | np.ndarray:
     """Return a Python float for a 0-d result, else the array."""
     if type(result) is np.float64 or np.ndim(result) == 0:
         return float(result)
-    return result
+    return np.asarray(result)  # already an array here: the same object
