@@ -18,6 +18,7 @@ from live_harness import (
 )
 
 from infolib.readouts.gaussian_fit import gaussian_fit_readout
+from infolib.readouts.support import printed
 
 pytestmark = pytest.mark.browser
 PAGE = "book/05_kl_divergence.html"
@@ -67,10 +68,13 @@ def test_every_number_matches_infolib(browser, site_url, viewport, theme) -> Non
             expected = gaussian_fit_readout(d, w)
             assert_shows(shown, expected, context)
             alt = shown["alt"][0]
-            assert f"bumps at -{d / 2:.2f} and +{d / 2:.2f} and left weight {w:.2f}" in alt, context
+            left = printed(-d / 2, 2)  # "0.00" when d = 0, never "-0.00"
+            assert f"bumps at {left} and +{d / 2:.2f} and left weight {w:.2f}" in alt, context
             for fit in ("forward", "reverse"):
                 mean, std = expected[f"{fit}.mean"], expected[f"{fit}.std"]
-                assert f"mean {mean:.2f} and standard deviation {std:.2f}" in alt, context
+                assert f"mean {printed(mean, 2)} and standard deviation {printed(std, 2)}" in alt, (
+                    context
+                )
             # The three curves are drawn, and none leaves the plot.
             paths = tab.evaluate("(r) => [...r.querySelectorAll('svg path')].length", root)
             assert paths == 3, context
