@@ -18,7 +18,7 @@ def explorer() -> GaussianFitExplorer:
 
 
 def test_defaults_and_the_table_in_the_state(explorer) -> None:
-    assert (explorer.separation, explorer.weight) == (5.0, 0.6)
+    assert (explorer.separation, explorer.weight) == (6.0, 0.6)  # chapter 5's example
     assert explorer.grid == [-16.0, 16.0, 161.0]
     assert explorer.fits == list(gaussian_fit_table())
     state = explorer.get_state()

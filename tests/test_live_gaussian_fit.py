@@ -22,7 +22,7 @@ from infolib.readouts.support import printed
 
 pytestmark = pytest.mark.browser
 PAGE = "book/05_kl_divergence.html"
-START = (5.0, 0.6)
+START = (6.0, 0.6)
 
 
 def states() -> list[tuple[float, float]]:
@@ -95,9 +95,9 @@ def test_keyboard_moves_a_slider_and_the_numbers(browser, site_url) -> None:
         assert outline != "none", "no visible focus ring"
         for _ in range(3):
             tab.keyboard.press("ArrowRight")
-        assert_shows(read(tab, root), gaussian_fit_readout(5.0, 0.75), "3 ArrowRight")
+        assert_shows(read(tab, root), gaussian_fit_readout(6.0, 0.75), "3 ArrowRight")
         tab.keyboard.press("End")
-        assert_shows(read(tab, root), gaussian_fit_readout(5.0, 0.9), "after End")
+        assert_shows(read(tab, root), gaussian_fit_readout(6.0, 0.9), "after End")
         root.query_selector('[data-control="separation"]').focus()
         tab.keyboard.press("Home")
         assert_shows(read(tab, root), gaussian_fit_readout(0.0, 0.9), "after Home")

@@ -61,7 +61,7 @@ class GaussianFitExplorer(Explorer):
     grid = traitlets.List(traitlets.Float()).tag(sync=True)
     fits = traitlets.List(traitlets.Float()).tag(sync=True)
 
-    def __init__(self, separation: float = 5.0, weight: float = 0.6) -> None:
+    def __init__(self, separation: float = 6.0, weight: float = 0.6) -> None:
         super().__init__(
             separation=separation, weight=weight, grid=list(GRID), fits=list(gaussian_fit_table())
         )
