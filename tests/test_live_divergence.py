@@ -60,8 +60,11 @@ def check_text(shown: dict, state: State, context: str) -> None:
     a, b = (np.array(w) for w in state)
     alt = shown["alt"][0]
     if not a.any() or not b.any():
-        assert "no distributions are shown" in alt and shown["message"], context
+        assert "no divergence is shown" in alt and shown["message"], context
         assert "raise at least one of its weights" in shown["text"], context
+        # The figure still draws the distribution that exists, and its text says so.
+        assert ("Only the truth p is drawn" in alt) == bool(a.any() and not b.any()), context
+        assert ("Only the model q is drawn" in alt) == bool(b.any() and not a.any()), context
         return
     p, q = a / a.sum(), b / b.sum()
 

@@ -96,7 +96,9 @@ def check(tab, root, p, q, context: str) -> str:
     assert f"H(q) = {bits(expected['entropy_q'])} and D(q‖p) = {bits(expected['kl_qp'])}" in alt
     q_text = ", ".join(f"{s} {expected['q.' + str(i)]:.3f}" for i, s in enumerate(LABELS))
     assert f"beside the model q ({q_text})" in alt, alt
-    assert alt.endswith(f"{sum(claims.values())} of the 6 claims hold for this pair."), alt
+    holds = sum(claims.values())
+    verb = "holds" if holds == 1 else "hold"
+    assert alt.endswith(f"{holds} of the 6 claims {verb} for this pair."), alt
     return alt
 
 

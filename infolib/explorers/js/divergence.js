@@ -82,8 +82,16 @@ function results(labels, p, q) {
 }
 
 function altText(labels, p, q, values, empty) {
-  if (empty) return `Every weight of ${empty} is 0: no distributions are shown.`;
   const listed = (v) => labels.map((l, i) => `${l} ${fmt(v[i], 3)}`).join(", ");
+  if (empty) {
+    // Say what is still drawn: the one distribution that exists, if any.
+    const shown = p
+      ? ` Only the truth p is drawn (${listed(p)}).`
+      : q
+        ? ` Only the model q is drawn (${listed(q)}).`
+        : "";
+    return `Every weight of ${empty} is 0, so no divergence is shown.${shown}`;
+  }
   const spoken = (d) => (d === INF ? "infinite" : `${fmt(d, 3)} bits`);
   const [klPQ, klQP, js] = values;
   return (

@@ -251,7 +251,7 @@ function draw(container, { labels, p, q, v, holds, total, which }) {
     ? `${first}: bar chart of the truth p (${list(p)}) beside the model q (${list(q)}). ` +
       `${second}: two stacked bars. H(p, q) = ${b(v.cross_entropy_pq)} bits, made of H(p) = ${b(v.entropy_p)} ` +
       `and D(p‖q) = ${b(v.kl_pq)}; with the names swapped, H(q, p) = ${b(v.cross_entropy_qp)} bits, made of ` +
-      `H(q) = ${b(v.entropy_q)} and D(q‖p) = ${b(v.kl_qp)}. ${holds} of the ${total} claims hold for this pair.`
+      `H(q) = ${b(v.entropy_q)} and D(q‖p) = ${b(v.kl_qp)}. ${holds} of the ${total} claims ${holds === 1 ? "holds" : "hold"} for this pair.`
     : `Every weight of ${which} is 0: no pair is shown.`;
   const panelH = 190;
   const { svg } = figureSvg(container, { height: narrow ? 2 * panelH + 120 : panelH + 90, alt });
