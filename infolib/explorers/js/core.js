@@ -329,6 +329,25 @@ export function axes(svg, { x, y, w, hgt, yMin, yMax, yLabel, xLabel, yTicks }) 
   return sy;
 }
 
+/**
+ * Keep the view in step with its model: when any of `traits` changes (a control moved, or a
+ * kernel user set the trait), `sync(trait)` puts the new value into that trait's controls,
+ * then `update()` redraws. Returns the function that unsubscribes (render's cleanup).
+ */
+export function follow(model, traits, sync, update) {
+  const handlers = traits.map((trait) => {
+    const onChange = () => {
+      sync(trait);
+      update();
+    };
+    model.on(`change:${trait}`, onChange);
+    return [trait, onChange];
+  });
+  return () => {
+    for (const [trait, onChange] of handlers) model.off(`change:${trait}`, onChange);
+  };
+}
+
 /** Call `redraw` when the container's width changes (phones rotate, sidebars open). */
 export function onWidthChange(container, redraw) {
   let last = container.clientWidth;

@@ -7,6 +7,7 @@ import {
   entropy,
   figureSvg,
   fmt,
+  follow,
   guarded,
   h,
   hatchPattern,
@@ -251,20 +252,17 @@ function render({ model, el, staticPage }) {
     }),
   );
   parts.controls.append(...sliders.map((c) => c.el));
-  const onChange = () => {
+  // A new truth p (set from a kernel) has no control of its own to move: it only redraws.
+  const sync = (trait) => {
+    if (trait !== "weights") return;
     model.get("weights").forEach((w, i) => {
       sliders[i].set(w);
     });
-    update();
   };
-  model.on("change:weights", onChange);
-  model.on("change:p", update);
+  const unfollow = follow(model, ["weights", "p"], sync, update);
   onWidthChange(parts.figure, update);
   update();
-  return () => {
-    model.off("change:weights", onChange);
-    model.off("change:p", update);
-  };
+  return unfollow;
 }
 
 export default { render };

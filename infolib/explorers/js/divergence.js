@@ -5,6 +5,7 @@ import {
   axes,
   figureSvg,
   fmt,
+  follow,
   guarded,
   h,
   hatchPattern,
@@ -203,22 +204,15 @@ function render({ model, el, staticPage }) {
     group.append(...controls[trait].map((c) => c.el));
     parts.controls.append(group);
   }
-  const handlers = ["p_weights", "q_weights"].map((trait) => {
-    const onChange = () => {
-      model.get(trait).forEach((w, i) => {
-        controls[trait][i].set(w);
-      });
-      update();
-    };
-    model.on(`change:${trait}`, onChange);
-    return [trait, onChange];
-  });
+  const sync = (trait) => {
+    model.get(trait).forEach((w, i) => {
+      controls[trait][i].set(w);
+    });
+  };
+  const unfollow = follow(model, ["p_weights", "q_weights"], sync, update);
   onWidthChange(parts.figure, update);
   update();
-  return () =>
-    handlers.forEach(([trait, fn]) => {
-      model.off(`change:${trait}`, fn);
-    });
+  return unfollow;
 }
 
 export default { render };

@@ -5,6 +5,7 @@ import {
   entropy,
   figureSvg,
   fmt,
+  follow,
   guarded,
   h,
   normalize,
@@ -170,16 +171,15 @@ function render({ model, el, staticPage }) {
     }),
   );
   parts.controls.append(...sliders.map((c) => c.el));
-  const onChange = () => {
+  const sync = () => {
     model.get("weights").forEach((w, i) => {
       sliders[i].set(w);
     });
-    update();
   };
-  model.on("change:weights", onChange);
+  const unfollow = follow(model, ["weights"], sync, update);
   onWidthChange(parts.figure, update);
   update();
-  return () => model.off("change:weights", onChange);
+  return unfollow;
 }
 
 export default { render };

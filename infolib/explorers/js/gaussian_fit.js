@@ -7,6 +7,7 @@ import {
   axes,
   figureSvg,
   fmt,
+  follow,
   guarded,
   h,
   legend,
@@ -201,20 +202,11 @@ function render({ model, el, staticPage }) {
     }),
   };
   parts.controls.append(sliders.separation.el, sliders.weight.el);
-  const handlers = Object.keys(sliders).map((trait) => {
-    const onChange = () => {
-      sliders[trait].set(model.get(trait));
-      update();
-    };
-    model.on(`change:${trait}`, onChange);
-    return [trait, onChange];
-  });
+  const sync = (trait) => sliders[trait].set(model.get(trait));
+  const unfollow = follow(model, Object.keys(sliders), sync, update);
   onWidthChange(parts.figure, update);
   update();
-  return () =>
-    handlers.forEach(([trait, fn]) => {
-      model.off(`change:${trait}`, fn);
-    });
+  return unfollow;
 }
 
 export default { render };

@@ -7,6 +7,7 @@ import {
   entropy,
   figureSvg,
   fmt,
+  follow,
   guarded,
   h,
   klDivergence,
@@ -341,22 +342,15 @@ function render({ model, el, staticPage }) {
       ),
     );
   }
-  const handlers = Object.keys(sliders).map((trait) => {
-    const onChange = () => {
-      model.get(trait).forEach((w, i) => {
-        sliders[trait][i].set(w);
-      });
-      update();
-    };
-    model.on(`change:${trait}`, onChange);
-    return [trait, onChange];
-  });
+  const sync = (trait) => {
+    model.get(trait).forEach((w, i) => {
+      sliders[trait][i].set(w);
+    });
+  };
+  const unfollow = follow(model, Object.keys(sliders), sync, update);
   onWidthChange(parts.figure, update);
   update();
-  return () =>
-    handlers.forEach(([trait, onChange]) => {
-      model.off(`change:${trait}`, onChange);
-    });
+  return unfollow;
 }
 
 export default { render };

@@ -2,7 +2,7 @@
 // softmax classifier split into its entropy floor and KL gap, and the loss on the sampled labels
 // (nats). Training runs are precomputed for every setting (the synced "table"); the page looks
 // them up and draws the curves.
-import { axes, figureSvg, fmt, guarded, h, num, onWidthChange, s, shell, slider } from "./core.js";
+import { axes, figureSvg, fmt, follow, guarded, h, num, onWidthChange, s, shell, slider } from "./core.js";
 
 /** The run and the numbers for one setting of the controls. */
 function lookup(table, rateIndex, epochs, noise) {
@@ -181,20 +181,11 @@ function render({ model, el, staticPage }) {
         "(a shorter run is the start of a longer one). Your browser looks the numbers up and draws the curves.",
     ),
   );
-  const handlers = Object.keys(controls).map((name) => {
-    const onChange = () => {
-      controls[name].set(model.get(name));
-      update();
-    };
-    model.on(`change:${name}`, onChange);
-    return [name, onChange];
-  });
+  const sync = (name) => controls[name].set(model.get(name));
+  const unfollow = follow(model, Object.keys(controls), sync, update);
   onWidthChange(parts.figure, update);
   update();
-  return () =>
-    handlers.forEach(([name, onChange]) => {
-      model.off(`change:${name}`, onChange);
-    });
+  return unfollow;
 }
 
 export default { render };
