@@ -597,7 +597,7 @@ def gaussian_fit_chart(
     return p_line, fwd_line, rev_line
 
 
-# Training a classifier (chapter 6).
+# Training a classifier (chapter 7).
 
 
 class TrainingCurves(NamedTuple):
@@ -709,7 +709,7 @@ def set_training_curves(
         artists.train_loss.set_data(x if train_epochs is None else train_epochs, train_loss)
 
 
-# The chain in one chart (chapter 7).
+# The chain in one chart (chapter 8).
 
 
 class DecompositionBars(NamedTuple):

@@ -1,6 +1,6 @@
 """A tiny softmax classifier trained by gradient descent, on data whose truth is known exactly.
 
-Chapter 6 trains a classifier and watches its loss split into an entropy floor and a KL gap.
+Chapter 7 trains a classifier and watches its loss split into an entropy floor and a KL gap.
 That needs the true conditional distribution ``p(y | x)`` of every example, which real data
 never gives. So the data here come from a *known* model: features ``X`` drawn from a standard
 normal, class probabilities from a softmax of a linear function of ``X`` (optionally mixed with

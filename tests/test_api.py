@@ -37,7 +37,7 @@ PUBLIC_API = {
     "fit_gaussian",
     "gaussian_kl",
     "gaussian_mixture",
-    # training (chapter 6)
+    # training (chapter 7)
     "LabelledData",
     "LossDecomposition",
     "SoftmaxRun",
@@ -46,7 +46,7 @@ PUBLIC_API = {
     "numerical_gradient",
     "softmax_regression_loss_and_gradient",
     "train_softmax_regression",
-    # frameworks (chapter 6)
+    # frameworks (chapter 7)
     "torch_kl_div",
 }
 

@@ -1,4 +1,4 @@
-"""The Python side of the TrainingExplorer (chapter 6): traits, checks, readout, state size."""
+"""The Python side of the TrainingExplorer (chapter 7): traits, checks, readout, state size."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The TrainingExplorer on the chapter 6 page, moved in the browser and checked against infolib.
+"""The TrainingExplorer on the chapter 7 page, moved in the browser and checked against infolib.
 
 Every number is compared with :func:`training_readout`, which trains afresh for exactly the
 chosen epochs: so the page's precomputed table is checked against independent runs too.
@@ -23,7 +23,7 @@ from infolib.readouts.training import CHECKPOINTS, EPOCHS, NOISES, RATES, traini
 from infolib.training import decompose_loss, make_softmax_data, train_softmax_regression
 
 pytestmark = pytest.mark.browser
-PAGE = "book/06_putting_it_together.html"
+PAGE = "book/07_putting_it_together.html"
 START = (0.3, 200, 0.3)
 
 

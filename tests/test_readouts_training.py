@@ -1,4 +1,4 @@
-"""Readouts of the TrainingExplorer (chapter 6): the tabulation against fresh runs and NumPy.
+"""Readouts of the TrainingExplorer (chapter 7): the tabulation against fresh runs and NumPy.
 
 The page looks every number up in :func:`training_table`, built from one 200-epoch run per
 learning rate and label noise. That is only right if a shorter run is the start of the longer

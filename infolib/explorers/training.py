@@ -1,4 +1,4 @@
-"""TrainingExplorer (chapter 6): a softmax classifier's expected loss as floor plus KL gap."""
+"""TrainingExplorer (chapter 7): a softmax classifier's expected loss as floor plus KL gap."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ __all__ = ["TrainingExplorer"]
 class TrainingExplorer(Explorer):
     """Train a tiny softmax classifier and watch its expected loss split into floor plus KL.
 
-    The data are those of chapter 6: 300 examples with 2 features from a known softmax-linear
+    The data are those of chapter 7: 300 examples with 2 features from a known softmax-linear
     model with 3 classes (:func:`infolib.training.make_softmax_data`, seed 0), so the true
     conditional ``p(y | x)`` of every example is known. The classifier is trained by full-batch
     gradient descent in nats (:func:`infolib.training.train_softmax_regression`, seed 0). The

@@ -1,4 +1,4 @@
-"""Readouts of the TrainingExplorer (chapter 6): a softmax classifier's expected loss, tabulated.
+"""Readouts of the TrainingExplorer (chapter 7): a softmax classifier's expected loss, tabulated.
 
 Every setting of the controls needs a training run (:mod:`infolib.training`), too heavy for the
 page, so :func:`training_table` runs them all when the notebook executes: one full-batch run of
@@ -46,7 +46,7 @@ CHECKPOINTS = (
     *range(35, 61, 5),
     *range(70, MAX_EPOCHS + 1, 10),
 )
-#: The data and the model of chapter 6: 300 examples, 3 classes, seed 0 for data and weights.
+#: The data and the model of chapter 7: 300 examples, 3 classes, seed 0 for data and weights.
 N_EXAMPLES, N_CLASSES, SEED = 300, 3, 0
 
 
