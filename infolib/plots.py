@@ -59,6 +59,7 @@ __all__ = [
     "frequency_convergence",
     "gaussian_fit_chart",
     "gaussian_fit_panels",
+    "grid_limit_chart",
     "identity_check_chart",
     "label_smoothing_chart",
     "minimum_at_truth_chart",
@@ -958,6 +959,66 @@ def coin_divergence_chart(
     ax.set_ylabel("bits")
     ax.legend(loc="upper center", fontsize=9)
     return fwd, rev, jsd
+
+
+def grid_limit_chart(
+    ax: Axes,
+    steps: ArrayLike,
+    grid_entropy: ArrayLike,
+    grid_kl: ArrayLike,
+    *,
+    h: float,
+    kl: float,
+) -> tuple[Line2D, Line2D]:
+    """Entropy and KL divergence of densities made discrete, against the grid step.
+
+    As the step :math:`\\Delta` shrinks, the entropy of the discrete distribution follows
+    :math:`h - \\log_2 \\Delta` (dashed) and grows without bound, while the divergence stays
+    at the divergence of the densities (dotted).
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw; the step axis is logarithmic, finer grids to the right.
+    steps : array_like
+        The grid steps.
+    grid_entropy, grid_kl : array_like
+        The entropy of ``p`` and the divergence ``D(p || q)`` on each grid, in bits.
+    h, kl : float
+        The differential entropy of ``p``'s density and the divergence of the densities, in
+        bits.
+
+    Returns
+    -------
+    (Line2D, Line2D)
+        The grid entropies and the grid divergences.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, grid_limit_chart
+    >>> fig, ax = new_figure()
+    >>> ent, div = grid_limit_chart(ax, [1.0, 0.5], [2.05, 3.05], [0.64, 0.64], h=2.05, kl=0.64)
+    >>> ax.get_xscale(), ent.get_ydata().tolist()
+    ('log', [2.05, 3.05])
+    """
+    d = np.asarray(steps, dtype=float)
+    limit = np.geomspace(d.max(), d.min(), 50)
+    marks: dict[str, Any] = {"mec": COLORS["ink"], "ms": 7, "lw": 0, "zorder": 3}
+    ax.plot(
+        limit, h - np.log2(limit), color=COLORS["p"], lw=1.6, ls="--", label="$h - \\log_2 \\Delta$"
+    )
+    (ent,) = ax.plot(d, grid_entropy, "o", color=COLORS["p"], label="entropy on the grid", **marks)
+    ax.axhline(kl, color=COLORS["q"], lw=1.4, ls=":", label="$D$ of the densities")
+    (div,) = ax.plot(
+        d, grid_kl, "s", color=COLORS["q"], label="$D(p \\parallel q)$ on the grid", **marks
+    )
+    ax.set_xscale("log")
+    ax.set_xlim(d.max() * 1.6, d.min() / 1.6)  # finer grids to the right
+    ax.set_ylim(0, None)
+    ax.set_xlabel("grid step $\\Delta$")
+    ax.set_ylabel("bits")
+    ax.legend(loc="upper left", fontsize=9)
+    return ent, div
 
 
 # Training a classifier (chapter 7).

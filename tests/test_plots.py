@@ -209,3 +209,20 @@ def test_softmax_twice_chart_draws_losses_and_gradients_in_their_own_axes():
     assert [line.get_ydata().tolist() for line in a.get_lines()] == [[2.3, 0.3], [1.2, 0.8]]
     assert [line.get_ydata().tolist() for line in b.get_lines()] == [[-0.9, -0.25], [-0.2, -0.1]]
     assert b.get_ylabel() == "$\\partial\\,\\mathrm{loss} / \\partial z_y$"
+
+
+def test_grid_limit_chart_draws_the_runaway_entropy_and_the_steady_divergence():
+    from infolib.plots import grid_limit_chart
+
+    _fig, ax = new_figure()
+    ent, div = grid_limit_chart(
+        ax, [1.0, 0.1, 0.01], [2.0, 5.3, 8.6], [0.6, 0.6, 0.6], h=2.0, kl=0.6
+    )
+    assert ent.get_ydata().tolist() == [2.0, 5.3, 8.6]
+    assert div.get_xdata().tolist() == [1.0, 0.1, 0.01]
+    limit = next(line for line in ax.get_lines() if line.get_label() == "$h - \\log_2 \\Delta$")
+    x, y = limit.get_data()
+    assert y == pytest.approx([2.0 - math.log2(step) for step in x])
+    left, right = ax.get_xlim()
+    assert left > right  # finer grids to the right
+    assert ax.get_xscale() == "log"
