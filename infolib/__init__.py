@@ -9,6 +9,7 @@ from .coding import (
     block_distribution,
     huffman_code,
     kraft_sum,
+    prefix_code_from_lengths,
     shannon_code_lengths,
 )
 from .continuous import differential_entropy
@@ -71,6 +72,7 @@ __all__ = [
     "normalize",
     "numerical_gradient",
     "perplexity",
+    "prefix_code_from_lengths",
     "shannon_code_lengths",
     "softmax",
     "softmax_regression_loss_and_gradient",

@@ -49,6 +49,7 @@ __all__ = [
     "block_cross_entropy_chart",
     "code_comparison_chart",
     "code_length_chart",
+    "code_space_chart",
     "coin_divergence_chart",
     "course_style",
     "cross_entropy_by_truth_chart",
@@ -493,6 +494,116 @@ def block_coding_chart(ax: Axes, ks: ArrayLike, bits_per_outcome: ArrayLike, h: 
     ax.set_ylabel("bits per outcome")
     ax.legend(loc="upper right", fontsize=9)
     return line
+
+
+_OUTCOME_COLORS = [COLORS["sky"], COLORS["accent"], COLORS["good"], COLORS["extra"], COLORS["p"]]
+
+
+def code_space_chart(
+    ax: Axes, codes: Sequence[tuple[str, Sequence[str]]], labels: Sequence[str]
+) -> list[list[Rectangle]]:
+    """Prefix codes as the share of code space each codeword claims (Kraft's picture).
+
+    Think of every infinite string of bits as a point of ``[0, 1)``: the bits are its binary
+    digits. A codeword ``w`` of length ``l`` claims every string that begins with it, the
+    interval ``[w / 2^l, (w + 1) / 2^l)`` of width ``2^-l``. In a prefix code no codeword begins
+    another, so the intervals do not overlap and their widths, the Kraft sum, add up to at
+    most 1. Space no codeword claims is hatched.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    codes : sequence of (str, sequence of str)
+        For each code, a row title and its codewords, one per outcome (``""`` for an outcome
+        without a codeword). At most five outcomes.
+    labels : sequence of str
+        The outcomes' names, for the legend.
+
+    Returns
+    -------
+    list of list of Rectangle
+        For each code, its codewords' intervals, in outcome order (``None``-free: outcomes
+        without a codeword are skipped).
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, code_space_chart
+    >>> fig, ax = new_figure()
+    >>> (row,) = code_space_chart(ax, [("code", ["0", "10", "110"])], ["a", "b", "c"])
+    >>> [(float(r.get_x()), float(r.get_width())) for r in row]
+    [(0.0, 0.5), (0.5, 0.25), (0.75, 0.125)]
+    """
+    if len(labels) > len(_OUTCOME_COLORS):
+        raise ValueError(f"labels: at most {len(_OUTCOME_COLORS)} outcomes, got {len(labels)}")
+    rows: list[list[Rectangle]] = []
+    height = 0.62
+    for y, (title, words) in enumerate(codes):
+        row = []
+        for word, color in zip(words, _OUTCOME_COLORS, strict=False):
+            if not word:
+                continue
+            width = 2.0 ** -len(word)
+            start = int(word, 2) * width
+            (rect,) = ax.bar(
+                start,
+                height,
+                width=width,
+                bottom=y - height / 2,
+                align="edge",
+                color=color,
+                edgecolor=COLORS["ink"],
+                lw=0.8,
+                zorder=2,
+            )
+            ax.text(
+                start + width / 2,
+                y,
+                word,
+                ha="center",
+                va="center",
+                fontsize=9 if width >= 1 / 8 else 7,
+                family="monospace",
+                color=COLORS["ink"],
+                zorder=3,
+            )
+            row.append(rect)
+        claimed = sum(r.get_width() for r in row)
+        if claimed < 1:
+            ax.bar(
+                0,
+                height,
+                width=1,
+                bottom=y - height / 2,
+                align="edge",
+                color="none",
+                edgecolor=COLORS["muted"],
+                hatch="///",
+                lw=0,
+                zorder=1,
+            )
+        ax.text(1.02, y, f"{title}\nKraft sum {claimed:g}", va="center", fontsize=9)
+        rows.append(row)
+    handles = [Rectangle((0, 0), 1, 1, color=c, ec=COLORS["ink"]) for c in _OUTCOME_COLORS]
+    handles.append(Rectangle((0, 0), 1, 1, fc="none", ec=COLORS["muted"], hatch="///"))
+    ax.legend(
+        handles[: len(labels)] + handles[-1:],
+        [*labels, "unused"],
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncols=len(labels) + 1,
+        fontsize=9,
+        frameon=False,
+    )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(len(codes) - 0.5, -0.5)  # first code on top
+    ax.set_yticks([])
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "1/4", "1/2", "3/4", "1"])
+    ax.set_xlabel("code space: all bit strings, as binary fractions $0.b_1 b_2 b_3 \\ldots$")
+    ax.grid(False)
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    return rows
 
 
 # Cross-entropy: codes, blocks, curves and label smoothing (chapter 4).

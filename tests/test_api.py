@@ -30,6 +30,7 @@ PUBLIC_API = {
     "block_distribution",
     "huffman_code",
     "kraft_sum",
+    "prefix_code_from_lengths",
     "shannon_code_lengths",
     # fitting
     "GaussianFit",

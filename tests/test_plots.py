@@ -226,3 +226,20 @@ def test_grid_limit_chart_draws_the_runaway_entropy_and_the_steady_divergence():
     left, right = ax.get_xlim()
     assert left > right  # finer grids to the right
     assert ax.get_xscale() == "log"
+
+
+def test_code_space_chart_gives_each_codeword_its_share_and_hatches_the_rest():
+    from infolib.plots import code_space_chart
+
+    _fig, ax = new_figure()
+    full, partial = code_space_chart(
+        ax, [("full", ["0", "10", "11"]), ("partial", ["00", "", "010"])], ["a", "b", "c"]
+    )
+    assert [(r.get_x(), r.get_width()) for r in full] == [(0.0, 0.5), (0.5, 0.25), (0.75, 0.25)]
+    assert [(r.get_x(), r.get_width()) for r in partial] == [(0.0, 0.25), (0.25, 0.125)]
+    hatched = [p for p in ax.patches if p.get_hatch() == "///"]
+    assert len(hatched) == 1  # only the partial code leaves space over
+    texts = [t.get_text() for t in ax.texts]
+    assert "full\nKraft sum 1" in texts and "partial\nKraft sum 0.375" in texts
+    with pytest.raises(ValueError, match="labels: at most 5 outcomes, got 6"):
+        code_space_chart(ax, [("x", ["0"])], list("abcdef"))
