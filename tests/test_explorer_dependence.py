@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 
 import pytest
-import traitlets
 
 from infolib.explorers import DependenceExplorer
 from infolib.explorers.assets import bundle

@@ -53,9 +53,7 @@ def tables(max_side: int = 5):
 
     shapes = st.tuples(st.integers(1, max_side), st.integers(1, max_side))
     weights = shapes.flatmap(
-        lambda s: hnp.arrays(
-            np.float64, s, elements=st.one_of(st.just(0.0), st.floats(1e-6, 1.0))
-        )
+        lambda s: hnp.arrays(np.float64, s, elements=st.one_of(st.just(0.0), st.floats(1e-6, 1.0)))
     )
     return weights.filter(lambda w: w.sum() > 0).map(build)
 
