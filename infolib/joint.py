@@ -206,6 +206,8 @@ def mutual_information(pxy: ArrayLike, *, base: float = 2) -> float:
     :math:`H(X) + H(Y) - H(X, Y)` of three entropies would lose every digit of a small
     dependence. The table and the marginals are divided by the table's total first (1 up to
     rounding), so that the product of the marginals sums to 1 as closely as the table does.
+    Where that product underflows to 0 (marginals below about ``1e-154``) the terms
+    :math:`p(x, y) \log(p(y \mid x) / p(y))` are summed instead, which form no product.
 
     References
     ----------
@@ -227,5 +229,16 @@ def mutual_information(pxy: ArrayLike, *, base: float = 2) -> float:
     total = math.fsum(a.ravel().tolist())
     p = a / total
     px, py = p.sum(axis=1), p.sum(axis=0)
-    d = kl_divergence(p.ravel(), np.outer(px, py).ravel(), base=math.e)
+    product = np.outer(px, py)
+    keep = p > 0
+    if (product[keep] > 0).all():
+        d = float(kl_divergence(p.ravel(), product.ravel(), base=math.e))
+    else:
+        # p(x) p(y) underflowed to 0 where p(x, y) > 0 (both marginals below about 1e-154),
+        # which would make the divergence infinite. Sum p log(p(y | x) / p(y)) instead: the
+        # ratio p(y | x) is at least p(x, y), so no factor underflows.
+        rows = np.broadcast_to(px[:, None], p.shape)[keep]
+        cols = np.broadcast_to(py[None, :], p.shape)[keep]
+        terms = p[keep] * (np.log(p[keep] / rows) - np.log(cols))
+        d = math.fsum(terms.tolist())
     return (d if ln_b == 1.0 else d / ln_b) + 0.0

@@ -983,7 +983,7 @@ def information_diagram(
     """
     a, i, b = float(h_x_given_y), float(mutual_information), float(h_y_given_x)
     total = a + i + b
-    rows = [
+    rows: list[tuple[int, list[tuple[float, float, str, str | None]]]] = [
         (2, [(0.0, total, COLORS["p"], r"$H(X, Y)$")]),
         (1, [(0.0, a, COLORS["accent"], r"$H(X \mid Y)$"), (a, i, COLORS["good"], r"$I(X; Y)$")]),
         (0, [(a, i, COLORS["good"], None), (a + i, b, COLORS["extra"], r"$H(Y \mid X)$")]),
@@ -991,7 +991,7 @@ def information_diagram(
     parts: list[Rectangle] = []
     for y, segments in rows:
         for left, width, color, label in segments:
-            (rect,) = ax.barh(
+            rect = ax.barh(
                 y,
                 width,
                 left=left,
@@ -1001,7 +1001,7 @@ def information_diagram(
                 linewidth=0.6,
                 zorder=2,
                 label=label,
-            )
+            )[0]
             parts.append(rect)
     for y, end, value in ((2, total, total), (1, a + i, a + i), (0, total, i + b)):
         ax.text(

@@ -117,6 +117,16 @@ def test_a_tiny_dependence_keeps_its_digits() -> None:
     assert mutual_information(table) == pytest.approx(ref["mi"], rel=1e-12)
 
 
+def test_marginals_too_small_to_multiply() -> None:
+    # p(x) p(y) = 1e-400 underflows to 0 in float64; I(X; Y) is still finite: Y copies X, so
+    # I = H(X) = -1e-200 log2(1e-200) - 1 log2(1) = 200 log2(10) 1e-200 bits.
+    table = np.array([[1e-200, 0.0], [0.0, 1.0]])
+    ref = reference(table)
+    assert ref["mi"] == pytest.approx(200 * math.log2(10) * 1e-200, rel=1e-12)
+    assert mutual_information(table) == pytest.approx(ref["mi"], rel=1e-13)
+    assert mutual_information(table, base=math.e) == pytest.approx(200 * math.log(10) * 1e-200)
+
+
 @PROPERTY
 @given(tables())
 def test_matches_mpmath(table) -> None:

@@ -1,4 +1,4 @@
-"""The DependenceExplorer on the chapter 6 page, moved in the browser and checked against infolib."""
+"""The DependenceExplorer on the chapter 6 page, moved in a browser and checked against infolib."""
 
 from __future__ import annotations
 
