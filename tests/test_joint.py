@@ -6,6 +6,7 @@ beside it, or the defining sums evaluated by mpmath at 50 digits on the exact fl
 
 from __future__ import annotations
 
+import inspect
 import math
 import warnings
 
@@ -238,3 +239,12 @@ def test_bad_base_is_refused(fn) -> None:
         fn([[0.5, 0.5]], base=1)
     with pytest.raises(TypeError, match="base must be"):
         fn([[0.5, 0.5]], base="2")
+
+
+@pytest.mark.parametrize("fn", [joint_entropy, conditional_entropy, mutual_information])
+def test_signatures_follow_the_measures(fn) -> None:
+    # One 2-D table, so one number: base is keyword-only, as in infolib.measures.
+    sig = inspect.signature(fn)
+    assert list(sig.parameters) == ["pxy", "base"]
+    assert sig.parameters["base"].kind is inspect.Parameter.KEYWORD_ONLY
+    assert sig.parameters["base"].default == 2 and sig.return_annotation == "float"
