@@ -11,6 +11,7 @@ from .coding import (
     kraft_sum,
     shannon_code_lengths,
 )
+from .continuous import differential_entropy
 from .fitting import (
     GaussianFit,
     discretized_gaussian,
@@ -56,6 +57,7 @@ __all__ = [
     "cross_entropy",
     "cross_entropy_from_logits",
     "decompose_loss",
+    "differential_entropy",
     "discretized_gaussian",
     "entropy",
     "fit_gaussian",

@@ -37,6 +37,8 @@ PUBLIC_API = {
     "fit_gaussian",
     "gaussian_kl",
     "gaussian_mixture",
+    # continuous (chapter 5)
+    "differential_entropy",
     # training (chapter 7)
     "LabelledData",
     "LossDecomposition",
