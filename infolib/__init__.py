@@ -21,6 +21,7 @@ from .fitting import (
     gaussian_mixture,
 )
 from .frameworks import torch_kl_div
+from .joint import conditional_entropy, joint_entropy, marginals, mutual_information
 from .logits import cross_entropy_from_logits, log_softmax, softmax
 from .measures import (
     binary_entropy,
@@ -53,6 +54,7 @@ __all__ = [
     "SoftmaxRun",
     "binary_entropy",
     "block_distribution",
+    "conditional_entropy",
     "cross_entropy",
     "cross_entropy_from_logits",
     "decompose_loss",
@@ -64,11 +66,14 @@ __all__ = [
     "gaussian_mixture",
     "huffman_code",
     "information_content",
+    "joint_entropy",
     "js_divergence",
     "kl_divergence",
     "kraft_sum",
     "log_softmax",
     "make_softmax_data",
+    "marginals",
+    "mutual_information",
     "normalize",
     "numerical_gradient",
     "perplexity",

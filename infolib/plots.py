@@ -51,6 +51,7 @@ __all__ = [
     "code_length_chart",
     "code_space_chart",
     "coin_divergence_chart",
+    "conditional_entropy_bars",
     "course_style",
     "cross_entropy_by_truth_chart",
     "decomposition_bars",
@@ -62,6 +63,7 @@ __all__ = [
     "gaussian_fit_panels",
     "grid_limit_chart",
     "identity_check_chart",
+    "information_diagram",
     "label_smoothing_chart",
     "minimum_at_truth_chart",
     "new_figure",
@@ -1611,3 +1613,159 @@ def set_decomposition(
             label = f"{total:.3f} {unit}" if total <= cap else f"↑ {total:.3f} {unit}"
         text.set_text(label)
         text.set_y(shown)
+
+
+# Two variables: joint and conditional entropy, mutual information (chapter 6).
+
+
+def conditional_entropy_bars(
+    ax: Axes,
+    labels: Sequence[str],
+    entropies_given: ArrayLike,
+    h_y: float,
+    h_y_given_x: float,
+    *,
+    unit: str = "bits",
+) -> BarContainer:
+    r"""One bar per value :math:`x` of :math:`H(Y \mid X = x)`, against :math:`H(Y)` and
+    their average :math:`H(Y \mid X)`.
+
+    Shows that conditioning reduces entropy on average but not for every value: a bar may
+    rise above the dashed line :math:`H(Y)`, while the solid line, the average of the bars
+    weighted by :math:`p(x)`, never does.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    labels : sequence of str
+        One tick label per value of ``X`` (say what the value is and its probability).
+    entropies_given : array_like
+        :math:`H(Y \mid X = x)` for each value, in ``unit``.
+    h_y, h_y_given_x : float
+        :math:`H(Y)` and :math:`H(Y \mid X)`, in ``unit``.
+    unit : str
+        The unit, for the axis label.
+
+    Returns
+    -------
+    BarContainer
+        The bars, each labelled with its value to 3 decimals.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, conditional_entropy_bars
+    >>> fig, ax = new_figure()
+    >>> bars = conditional_entropy_bars(ax, ["a", "b"], [0.5, 1.0], 0.8, 0.6)
+    >>> [float(b.get_height()) for b in bars], [t.get_text() for t in ax.texts]
+    ([0.5, 1.0], ['0.500', '1.000'])
+    """
+    values = np.asarray(entropies_given, dtype=float)
+    x = np.arange(len(labels))
+    bars = ax.bar(
+        x,
+        values,
+        width=0.55,
+        color=COLORS["sky"],
+        edgecolor=COLORS["ink"],
+        linewidth=0.6,
+        zorder=2,
+        label=r"$H(Y \mid X = x)$",
+    )
+    for i, value in enumerate(values):
+        ax.text(i, value, f"{value:.3f}", ha="center", va="bottom", fontsize=9, color=COLORS["ink"])
+    ax.axhline(
+        h_y, color=COLORS["p"], lw=2, ls="--", zorder=3, label=r"$H(Y)$, before $X$ is known"
+    )
+    ax.axhline(
+        h_y_given_x,
+        color=COLORS["q"],
+        lw=2,
+        zorder=3,
+        label=r"$H(Y \mid X)$, the average over $p(x)$",
+    )
+    ax.set_xticks(x, list(labels), fontsize=9)
+    ax.set_xlim(-0.6, len(labels) - 0.4)
+    ax.set_ylim(0, 1.3 * max(float(values.max()), h_y))
+    ax.set_ylabel(f"entropy of $Y$ ({unit})")
+    ax.grid(axis="x", visible=False)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, fontsize=8.5)
+    return bars
+
+
+def information_diagram(
+    ax: Axes,
+    h_x_given_y: float,
+    mutual_information: float,
+    h_y_given_x: float,
+    *,
+    unit: str = "bits",
+) -> list[Rectangle]:
+    r"""The two-variable information diagram as three horizontal bars.
+
+    Top: :math:`H(X, Y)`. Middle: :math:`H(X) = H(X \mid Y) + I(X; Y)`. Bottom:
+    :math:`H(Y) = I(X; Y) + H(Y \mid X)`, placed so that the two copies of :math:`I(X; Y)`
+    line up, and both lower bars together span exactly :math:`H(X, Y)` (MacKay, figure 8.1).
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    h_x_given_y, mutual_information, h_y_given_x : float
+        :math:`H(X \mid Y)`, :math:`I(X; Y)` and :math:`H(Y \mid X)`, in ``unit``, as infolib
+        computes them (the other three quantities are their sums).
+    unit : str
+        The unit, for the axis label.
+
+    Returns
+    -------
+    list of Rectangle
+        The segments: :math:`H(X, Y)`, then :math:`H(X \mid Y)` and :math:`I(X; Y)` of the
+        middle bar, then :math:`I(X; Y)` and :math:`H(Y \mid X)` of the bottom one.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, information_diagram
+    >>> fig, ax = new_figure()
+    >>> parts = information_diagram(ax, 0.5, 0.25, 0.75)
+    >>> [(float(r.get_x()), float(r.get_width())) for r in parts]
+    [(0.0, 1.5), (0.0, 0.5), (0.5, 0.25), (0.5, 0.25), (0.75, 0.75)]
+    """
+    a, i, b = float(h_x_given_y), float(mutual_information), float(h_y_given_x)
+    total = a + i + b
+    rows: list[tuple[int, list[tuple[float, float, str, str | None]]]] = [
+        (2, [(0.0, total, COLORS["p"], r"$H(X, Y)$")]),
+        (1, [(0.0, a, COLORS["accent"], r"$H(X \mid Y)$"), (a, i, COLORS["good"], r"$I(X; Y)$")]),
+        (0, [(a, i, COLORS["good"], None), (a + i, b, COLORS["extra"], r"$H(Y \mid X)$")]),
+    ]
+    parts: list[Rectangle] = []
+    for y, segments in rows:
+        for left, width, color, label in segments:
+            rect = ax.barh(
+                y,
+                width,
+                left=left,
+                height=0.6,
+                color=color,
+                edgecolor=COLORS["ink"],
+                linewidth=0.6,
+                zorder=2,
+                label=label,
+            )[0]
+            parts.append(rect)
+    for y, end, value in ((2, total, total), (1, a + i, a + i), (0, total, i + b)):
+        ax.text(
+            end + 0.02 * max(total, 1e-12),
+            y,
+            f"{value:.3f}",
+            va="center",
+            fontsize=9,
+            color=COLORS["ink"],
+        )
+    ax.set_yticks([2, 1, 0], [r"$H(X, Y)$", r"$H(X)$", r"$H(Y)$"])
+    ax.set_xlim(0, 1.15 * max(total, 1e-12))
+    ax.set_ylim(-0.6, 2.6)
+    ax.set_xlabel(unit)
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=4, fontsize=8.5)
+    return parts

@@ -51,6 +51,11 @@ PUBLIC_API = {
     "train_softmax_regression",
     # frameworks (chapter 7)
     "torch_kl_div",
+    # joint (chapter 6)
+    "conditional_entropy",
+    "joint_entropy",
+    "marginals",
+    "mutual_information",
 }
 
 # The contract's signatures (keyword-only base and axis, their defaults).

@@ -243,3 +243,30 @@ def test_code_space_chart_gives_each_codeword_its_share_and_hatches_the_rest():
     assert "full\nKraft sum 1" in texts and "partial\nKraft sum 0.375" in texts
     with pytest.raises(ValueError, match="labels: at most 5 outcomes, got 6"):
         code_space_chart(ax, [("x", ["0"])], list("abcdef"))
+
+
+def test_information_diagram_lines_up_the_shared_part():
+    from infolib.plots import information_diagram
+
+    _fig, ax = new_figure()
+    # H(X|Y) = 0.25, I = 0.5, H(Y|X) = 0.125: H(X) = 0.75, H(Y) = 0.625, H(X, Y) = 0.875.
+    joint, x_only, shared_x, shared_y, y_only = information_diagram(ax, 0.25, 0.5, 0.125)
+    assert (joint.get_x(), joint.get_width()) == (0.0, 0.875)
+    assert (x_only.get_x(), x_only.get_width()) == (0.0, 0.25)
+    assert (shared_x.get_x(), shared_x.get_width()) == (shared_y.get_x(), shared_y.get_width())
+    assert (shared_x.get_x(), shared_x.get_width()) == (0.25, 0.5)
+    assert (y_only.get_x(), y_only.get_x() + y_only.get_width()) == (0.75, 0.875)
+    assert [t.get_text() for t in ax.texts] == ["0.875", "0.750", "0.625"]
+    figure_to_png(_fig)
+
+
+def test_conditional_entropy_bars_draw_each_row_and_both_lines():
+    from infolib.plots import conditional_entropy_bars
+
+    _fig, ax = new_figure()
+    bars = conditional_entropy_bars(ax, ["x = 0", "x = 1"], [0.25, 1.0], 0.75, 0.5)
+    assert [b.get_height() for b in bars] == [0.25, 1.0]
+    levels = sorted(line.get_ydata()[0] for line in ax.lines)
+    assert levels == [0.5, 0.75]
+    assert [t.get_text() for t in ax.texts] == ["0.250", "1.000"]
+    figure_to_png(_fig)
