@@ -19,7 +19,16 @@ from .fitting import (
     gaussian_mixture,
 )
 from .frameworks import torch_kl_div
-from .logits import cross_entropy_from_logits, log_softmax, softmax
+from .logits import (
+    binary_cross_entropy,
+    binary_cross_entropy_from_logits,
+    cross_entropy_from_logits,
+    log_sigmoid,
+    log_softmax,
+    sigmoid,
+    softmax,
+    softmax_at_temperature,
+)
 from .measures import (
     binary_entropy,
     cross_entropy,
@@ -49,6 +58,8 @@ __all__ = [
     "LossDecomposition",
     "PrefixCode",
     "SoftmaxRun",
+    "binary_cross_entropy",
+    "binary_cross_entropy_from_logits",
     "binary_entropy",
     "block_distribution",
     "cross_entropy",
@@ -64,13 +75,16 @@ __all__ = [
     "js_divergence",
     "kl_divergence",
     "kraft_sum",
+    "log_sigmoid",
     "log_softmax",
     "make_softmax_data",
     "normalize",
     "numerical_gradient",
     "perplexity",
     "shannon_code_lengths",
+    "sigmoid",
     "softmax",
+    "softmax_at_temperature",
     "softmax_regression_loss_and_gradient",
     "torch_kl_div",
     "train_softmax_regression",
