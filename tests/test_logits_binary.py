@@ -8,6 +8,7 @@ values, and a central finite difference for the gradient sigma(z) - y.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import hypothesis.extra.numpy as hnp
@@ -216,7 +217,7 @@ def test_temperature_limits() -> None:
     hot = softmax_at_temperature(z, 1e6)
     np.testing.assert_allclose(hot, 0.25, rtol=1e-5)  # tends to uniform
     hs = [entropy(softmax_at_temperature(z, t)) for t in (0.25, 0.5, 1, 2, 4, 8, 16)]
-    assert all(a < b for a, b in zip(hs, hs[1:], strict=False))  # entropy rises with T
+    assert all(a < b for a, b in itertools.pairwise(hs))  # entropy rises with T
     assert hs[-1] < 2.0  # below log2 4 at any finite T
 
 
