@@ -1,4 +1,4 @@
-"""The TemperatureExplorer on the chapter 8 page, moved in the browser and checked against infolib."""
+"""The TemperatureExplorer on the chapter 8 page, moved in the browser, checked against infolib."""
 
 from __future__ import annotations
 

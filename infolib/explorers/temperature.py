@@ -83,5 +83,5 @@ class TemperatureExplorer(Explorer):
 
     @property
     def readout(self) -> dict[str, float]:
-        """Every number the view shows now (:func:`~infolib.readouts.temperature.temperature_readout`)."""
+        """Every number the view shows now (:func:`.temperature_readout`)."""
         return temperature_readout(self.teacher, self.student, self.temperature)
