@@ -47,5 +47,6 @@ def test_gradient_scale_chart_is_log_log_with_the_limit():
     _fig, ax = new_figure()
     raw, scaled = gradient_scale_chart(ax, [1, 10, 100], [0.5, 0.01, 1e-4], [0.5, 1.0, 0.82], 0.81)
     assert raw.get_ydata().tolist() == [0.5, 0.01, 1e-4]
+    assert scaled.get_ydata().tolist() == [0.5, 1.0, 0.82]
     assert ax.get_xscale() == ax.get_yscale() == "log"
     assert any(ln.get_ydata()[0] == 0.81 for ln in ax.lines)
