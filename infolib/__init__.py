@@ -22,7 +22,16 @@ from .fitting import (
 )
 from .frameworks import torch_kl_div
 from .joint import conditional_entropy, joint_entropy, marginals, mutual_information
-from .logits import cross_entropy_from_logits, log_softmax, softmax
+from .logits import (
+    binary_cross_entropy,
+    binary_cross_entropy_from_logits,
+    cross_entropy_from_logits,
+    log_sigmoid,
+    log_softmax,
+    sigmoid,
+    softmax,
+    softmax_at_temperature,
+)
 from .measures import (
     binary_entropy,
     cross_entropy,
@@ -52,6 +61,8 @@ __all__ = [
     "LossDecomposition",
     "PrefixCode",
     "SoftmaxRun",
+    "binary_cross_entropy",
+    "binary_cross_entropy_from_logits",
     "binary_entropy",
     "block_distribution",
     "conditional_entropy",
@@ -70,6 +81,7 @@ __all__ = [
     "js_divergence",
     "kl_divergence",
     "kraft_sum",
+    "log_sigmoid",
     "log_softmax",
     "make_softmax_data",
     "marginals",
@@ -79,7 +91,9 @@ __all__ = [
     "perplexity",
     "prefix_code_from_lengths",
     "shannon_code_lengths",
+    "sigmoid",
     "softmax",
+    "softmax_at_temperature",
     "softmax_regression_loss_and_gradient",
     "torch_kl_div",
     "train_softmax_regression",

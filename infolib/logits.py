@@ -21,7 +21,16 @@ from numpy.typing import ArrayLike
 
 from . import _validate as v
 
-__all__ = ["cross_entropy_from_logits", "log_softmax", "softmax"]
+__all__ = [
+    "binary_cross_entropy",
+    "binary_cross_entropy_from_logits",
+    "cross_entropy_from_logits",
+    "log_sigmoid",
+    "log_softmax",
+    "sigmoid",
+    "softmax",
+    "softmax_at_temperature",
+]
 
 
 # Elements per block: the temporaries of one block stay in the CPU cache (as in measures).
@@ -312,3 +321,264 @@ def cross_entropy_from_logits(
             rescued = near / ln_b - half_far * (2.0 / ln_b)
         loss = np.where(np.isfinite(far), loss, rescued)
     return v.scalar_or_array(loss + 0.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# The binary case: one logit per example, the sigmoid, and binary cross-entropy (chapter 8).
+
+
+def _softplus(x: np.ndarray) -> np.ndarray:
+    """``log(1 + e^x)`` to a few ulps for every finite ``x``, never overflowing.
+
+    Written as ``max(x, 0) + log1p(e^{-|x|})``: the exponential lies in ``(0, 1]``, and
+    ``log1p`` keeps the tiny value ``e^x`` of a very negative ``x`` (where ``1 + e^x`` would
+    round to 1). Both terms are non-negative, so the sum loses nothing to cancellation.
+    """
+    with np.errstate(under="ignore"):  # e^{-|x|} below about 1e-308 is 0 by design
+        tail = np.log1p(np.exp(-np.abs(x)))
+    return np.maximum(x, 0.0) + tail
+
+
+def _binary_pair(
+    y: ArrayLike, y_name: str, other: ArrayLike, other_name: str, *, logits: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Validate targets ``y`` (probabilities) and a same-shaped ``other`` (q or logits)."""
+    a = v.probabilities(y, y_name)
+    if logits:
+        b = v.finite_values(other, other_name)
+        if b.size == 0:
+            raise ValueError(f"{other_name} must not be empty")
+    else:
+        b = v.probabilities(other, other_name)
+    v.same_shape(a, b, y_name, other_name)
+    return a, b
+
+
+def sigmoid(z: ArrayLike) -> float | np.ndarray:
+    r"""The logistic sigmoid :math:`\sigma(z) = 1 / (1 + e^{-z})`, elementwise.
+
+    Parameters
+    ----------
+    z : array_like
+        Finite logits, any shape (a scalar too).
+
+    Returns
+    -------
+    float or ndarray
+        Probabilities in ``[0, 1]``, same shape as ``z``; a float for a scalar.
+
+    Notes
+    -----
+    The sigmoid is the two-class softmax: :math:`\mathrm{softmax}(z_0, z_1)_1 =
+    \sigma(z_1 - z_0)`. For ``z >= 0`` it is computed as :math:`1 / (1 + e^{-z})` and for
+    ``z < 0`` as :math:`e^{z} / (1 + e^{z})`, so the exponential never overflows and a tiny
+    probability keeps its digits instead of being ``1 - (1 - \text{tiny})``.
+
+    Examples
+    --------
+    >>> from infolib import sigmoid
+    >>> sigmoid(0.0)
+    0.5
+    >>> sigmoid([-800.0, 800.0]).tolist()
+    [0.0, 1.0]
+    >>> sigmoid(-40.0)  # e^-40, not rounded to 0
+    4.248354255291589e-18
+    """
+    a = v.finite_values(z, "z")
+    with np.errstate(under="ignore"):  # e^{-|z|} below about 1e-308 is 0 by design
+        t = np.exp(-np.abs(a))
+    s = np.where(a >= 0, 1.0 / (1.0 + t), t / (1.0 + t))
+    return v.scalar_or_array(s)
+
+
+def log_sigmoid(z: ArrayLike, *, base: float = np.e) -> float | np.ndarray:
+    r"""The logarithm of the sigmoid, :math:`\log \sigma(z) = -\mathrm{softplus}(-z)`.
+
+    Parameters
+    ----------
+    z : array_like
+        Finite logits, any shape.
+    base : float, optional
+        Logarithm base; nats (``np.e``) by default, as the libraries' losses use.
+
+    Returns
+    -------
+    float or ndarray
+        Log-probabilities, all ``<= 0``, same shape as ``z``.
+
+    Notes
+    -----
+    :math:`\log \sigma(z) = -\log(1 + e^{-z})`, computed as
+    :math:`-(\max(-z, 0) + \log(1 + e^{-|z|}))`: exact to a few ulps for any finite ``z``.
+    Taking ``log(sigmoid(z))`` instead gives ``-inf`` once :math:`\sigma(z)` underflows
+    (``z`` below about -745), and rounds :math:`\log \sigma(z)` to 0 for ``z`` above about
+    37. ``1 - sigma(z) = sigma(-z)``, so ``log_sigmoid(-z)`` is the log-probability of the
+    other class.
+
+    Examples
+    --------
+    >>> from infolib import log_sigmoid
+    >>> log_sigmoid(-1000.0)
+    -1000.0
+    >>> log_sigmoid(40.0)  # -e^-40, not rounded to 0
+    -4.248354255291589e-18
+    >>> log_sigmoid(0.0, base=2)
+    -1.0
+    """
+    ln_b = v.check_base(base)
+    a = v.finite_values(z, "z")
+    out = -_softplus(-a)
+    if ln_b != 1.0:
+        out = out / ln_b
+    return v.scalar_or_array(out + 0.0)
+
+
+def binary_cross_entropy(p: ArrayLike, q: ArrayLike, *, base: float = 2) -> float | np.ndarray:
+    r"""Binary cross-entropy :math:`H([1-p, p], [1-q, q])`, elementwise.
+
+    Parameters
+    ----------
+    p : array_like
+        The true probability of class 1 (a 0/1 label, or a soft target in ``[0, 1]``).
+    q : array_like
+        The model's probability of class 1, same shape as ``p``.
+    base : float, optional
+        Logarithm base: 2 for bits (default), ``np.e`` for nats.
+
+    Returns
+    -------
+    float or ndarray
+        :math:`-p \log q - (1 - p) \log(1 - q)`, never negative; ``inf`` where ``q`` gives
+        probability 0 to a class ``p`` allows.
+
+    Notes
+    -----
+    This is :func:`infolib.cross_entropy` of the two-outcome distributions ``[1 - p, p]`` and
+    ``[1 - q, q]``: the ``K = 2`` case, one number per example instead of a pair. A term whose
+    ``p``-weight is 0 counts 0 (``0 log 0 = 0``), even where its logarithm is infinite.
+    :math:`\log(1 - q)` is computed as ``log1p(-q)``, exact for small ``q``. No clipping: a
+    confident wrong ``q`` costs what it costs. When the model gives logits, use
+    :func:`binary_cross_entropy_from_logits`, which cannot lose ``q`` to rounding first.
+
+    Examples
+    --------
+    >>> from infolib import binary_cross_entropy
+    >>> binary_cross_entropy(1, 0.5)
+    1.0
+    >>> binary_cross_entropy([1, 0, 1], [0.25, 0.25, 0.0]).tolist()
+    [2.0, 0.4150374992788438, inf]
+    >>> binary_cross_entropy(0.5, 0.5)
+    1.0
+    """
+    ln_b = v.check_base(base)
+    a, b = _binary_pair(p, "p", q, "q", logits=False)
+    # log 0 = -inf where the model rules a class out; the product 0 * -inf (NaN) of a class
+    # with weight 0 is computed but never used: each term counts only where its weight is
+    # positive, so 0 log 0 counts 0.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_q = np.log(b)
+        log_not_q = np.log1p(-b)
+        loss = np.zeros_like(a)
+        np.subtract(loss, a * log_q, out=loss, where=a > 0)
+        np.subtract(loss, (1.0 - a) * log_not_q, out=loss, where=a < 1)
+    if ln_b != 1.0:
+        loss = loss / ln_b
+    return v.scalar_or_array(loss + 0.0)
+
+
+def binary_cross_entropy_from_logits(
+    y: ArrayLike, z: ArrayLike, *, base: float = 2
+) -> float | np.ndarray:
+    r"""Binary cross-entropy of targets ``y`` and the model :math:`q = \sigma(z)`, from logits.
+
+    What PyTorch's ``BCEWithLogitsLoss`` and Keras's ``BinaryCrossentropy(from_logits=True)``
+    compute per element (before they average, and in nats).
+
+    Parameters
+    ----------
+    y : array_like
+        The true probability of class 1: 0/1 labels or soft targets in ``[0, 1]``.
+    z : array_like
+        Finite logits, same shape as ``y``.
+    base : float, optional
+        Logarithm base: 2 for bits (default); pass ``np.e`` to match the libraries.
+
+    Returns
+    -------
+    float or ndarray
+        :math:`y \,\mathrm{softplus}(-z) + (1 - y)\,\mathrm{softplus}(z)`, never negative
+        and always finite.
+
+    Notes
+    -----
+    With :math:`-\log \sigma(z) = \mathrm{softplus}(-z)` and
+    :math:`-\log(1 - \sigma(z)) = \mathrm{softplus}(z)`, where
+    :math:`\mathrm{softplus}(x) = \log(1 + e^x) = \max(x, 0) + \log(1 + e^{-|x|})`, the loss
+    needs no probability at all, so it cannot turn ``inf`` when :math:`\sigma(z)` rounds to 0
+    or 1. Its derivative with respect to the logit (in nats) is :math:`\sigma(z) - y`.
+
+    Examples
+    --------
+    >>> from infolib import binary_cross_entropy_from_logits
+    >>> binary_cross_entropy_from_logits(1, 0.0)
+    1.0
+    >>> binary_cross_entropy_from_logits([1, 0], [-1000.0, 1000.0], base=np.e).tolist()
+    [1000.0, 1000.0]
+    >>> binary_cross_entropy_from_logits(1, 40.0, base=np.e)  # e^-40, not rounded to 0
+    4.248354255291589e-18
+    """
+    ln_b = v.check_base(base)
+    a, b = _binary_pair(y, "y", z, "z", logits=True)
+    # Each term only where its weight is positive (the other softplus may be huge, not inf).
+    loss = np.zeros_like(a)
+    np.add(loss, a * _softplus(-b), out=loss, where=a > 0)
+    np.add(loss, (1.0 - a) * _softplus(b), out=loss, where=a < 1)
+    if ln_b != 1.0:
+        loss = loss / ln_b
+    return v.scalar_or_array(loss + 0.0)
+
+
+def softmax_at_temperature(z: ArrayLike, temperature: float, *, axis: int = -1) -> np.ndarray:
+    r"""The softmax of ``z / T``: :math:`q_k = e^{z_k / T} / \sum_j e^{z_j / T}`.
+
+    Parameters
+    ----------
+    z : array_like
+        Finite logits; classes along ``axis``.
+    temperature : float
+        ``T > 0``. Above 1 the distribution flattens towards uniform (as ``T`` grows without
+        bound); below 1 it sharpens towards the largest logit (as ``T`` tends to 0); 1 gives
+        :func:`softmax`.
+    axis : int, optional
+        The class axis. Default: the last.
+
+    Returns
+    -------
+    ndarray
+        A distribution along ``axis``.
+
+    Notes
+    -----
+    Dividing by ``T`` scales the gaps between the logits, which is all the softmax sees.
+    Knowledge distillation (Hinton, Vinyals and Dean, 2015) trains a student on the
+    teacher's ``softmax_at_temperature(v, T)``. A ``ValueError`` is raised if ``z / T``
+    overflows (a tiny ``T`` and large logits).
+
+    Examples
+    --------
+    >>> from infolib import softmax_at_temperature
+    >>> softmax_at_temperature([2.0, 0.0], 2.0).round(4)  # the softmax of [1, 0]
+    array([0.7311, 0.2689])
+    >>> softmax_at_temperature([2.0, 0.0], 0.01)  # nearly the argmax
+    array([1.00000000e+00, 1.38389653e-87])
+    """
+    a = v.finite(z, "z")
+    t = v.check_real(temperature, "temperature", positive=True)
+    with np.errstate(over="ignore"):
+        scaled = a / t
+    if not np.isfinite(scaled).all():
+        raise ValueError(
+            f"z / temperature overflows for temperature {temperature!r}: use a larger "
+            f"temperature or smaller logits"
+        )
+    return softmax(scaled, axis=axis)

@@ -45,6 +45,7 @@ __all__ = [
     "TrainingCurves",
     "bar_value_labels",
     "binary_entropy_curve",
+    "binary_gradient_chart",
     "block_coding_chart",
     "block_cross_entropy_chart",
     "code_comparison_chart",
@@ -57,10 +58,12 @@ __all__ = [
     "decomposition_bars",
     "distribution_bars",
     "divergence_bars",
+    "entropy_against_temperature",
     "figure_to_png",
     "frequency_convergence",
     "gaussian_fit_chart",
     "gaussian_fit_panels",
+    "gradient_scale_chart",
     "grid_limit_chart",
     "identity_check_chart",
     "information_diagram",
@@ -72,6 +75,7 @@ __all__ = [
     "set_training_curves",
     "softmax_twice_chart",
     "surprisal_curve",
+    "temperature_bars",
     "training_curves",
     "training_panels",
 ]
@@ -1769,3 +1773,174 @@ def information_diagram(
     ax.grid(axis="y", visible=False)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=4, fontsize=8.5)
     return parts
+
+
+# ---------------------------------------------------------------------------------------------
+# Cross-entropy in practice: the binary case, temperature and distillation (chapter 8).
+
+
+def binary_gradient_chart(
+    ax: Axes,
+    z: ArrayLike,
+    cross_entropy_gradient: ArrayLike,
+    squared_error_gradient: ArrayLike,
+) -> tuple[Line2D, Line2D]:
+    """Two gradients with respect to the logit of a sigmoid unit whose label is 1.
+
+    The cross-entropy gradient (vermillion, the loss of the course) and the squared-error
+    gradient (dashed purple), against the logit ``z``; the region where the model is
+    confidently wrong (``z`` below -2, so :math:`\\sigma(z) < 0.12`) is shaded.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    z : array_like
+        Logits, increasing.
+    cross_entropy_gradient, squared_error_gradient : array_like
+        The two derivatives at each logit, computed by the caller.
+
+    Returns
+    -------
+    tuple of Line2D
+        The cross-entropy curve and the squared-error curve.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, binary_gradient_chart
+    >>> fig, ax = new_figure()
+    >>> ce, se = binary_gradient_chart(ax, [-1, 0, 1], [-0.7, -0.5, -0.3], [-0.1, -0.1, -0.05])
+    >>> se.get_ydata().tolist()
+    [-0.1, -0.1, -0.05]
+    """
+    x = np.asarray(z, dtype=float)
+    with course_style():
+        ax.axvspan(x[0], -2.0, color=COLORS["accent"], alpha=0.15, lw=0, label="confidently wrong")
+        ax.axhline(0.0, color=COLORS["muted"], lw=1)
+        (ce,) = ax.plot(
+            x,
+            cross_entropy_gradient,
+            color=COLORS["q"],
+            lw=2.2,
+            label="cross-entropy: $\\sigma - y$",
+        )
+        (se,) = ax.plot(
+            x,
+            squared_error_gradient,
+            color=COLORS["extra"],
+            lw=2.2,
+            ls="--",
+            label="squared error: $(\\sigma - y)\\,\\sigma(1 - \\sigma)$",
+        )
+        ax.set_xlim(x[0], x[-1])
+        ax.set_xlabel("logit $z$ (true label $y = 1$)")
+        ax.set_ylabel("derivative of the loss w.r.t. $z$")
+        ax.legend(loc="lower right", fontsize=9)
+    return ce, se
+
+
+def temperature_bars(
+    ax: Axes,
+    labels: Sequence[object],
+    distributions: Sequence[ArrayLike],
+    temperatures: Sequence[float],
+) -> list[BarContainer]:
+    """Grouped bars: one distribution per temperature, one group per class.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    labels : sequence
+        The classes' names.
+    distributions : sequence of array_like
+        ``softmax(z / T)`` for each temperature, computed by the caller.
+    temperatures : sequence of float
+        The temperatures, for the legend.
+
+    Returns
+    -------
+    list of BarContainer
+        One per temperature.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, temperature_bars
+    >>> fig, ax = new_figure()
+    >>> bars = temperature_bars(ax, ["a", "b"], [[0.9, 0.1], [0.6, 0.4]], [1, 4])
+    >>> [float(b.get_height()) for b in bars[1]]
+    [0.6, 0.4]
+    """
+    colors = [COLORS[k] for k in ("p", "sky", "accent", "q", "good", "extra")]
+    width = 0.8 / len(distributions)
+    bars = []
+    with course_style():
+        for k, (q, t) in enumerate(zip(distributions, temperatures, strict=True)):
+            offset = (k - (len(distributions) - 1) / 2) * width
+            bars.append(
+                distribution_bars(
+                    ax,
+                    q,
+                    labels,
+                    color=colors[k % len(colors)],
+                    width=width,
+                    offset=offset,
+                    label=f"T = {t:g}",
+                )
+            )
+        ax.legend(loc="upper right", fontsize=9)
+    return bars
+
+
+def entropy_against_temperature(
+    ax: Axes, temperatures: ArrayLike, entropies: ArrayLike, ceiling: float, *, unit: str = "bits"
+) -> Line2D:
+    """The entropy of ``softmax(z / T)`` against ``T`` (log scale), under its ceiling ``log K``.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, entropy_against_temperature
+    >>> fig, ax = new_figure()
+    >>> line = entropy_against_temperature(ax, [0.5, 1, 2], [0.1, 0.5, 1.2], 2.0)
+    >>> line.get_ydata().tolist(), ax.get_xscale()
+    ([0.1, 0.5, 1.2], 'log')
+    """
+    with course_style():
+        (line,) = ax.plot(temperatures, entropies, color=COLORS["p"], lw=2.2, label="$H(p_T)$")
+        ax.axhline(ceiling, color=COLORS["muted"], lw=1.4, ls="--", label="ceiling $\\log_2 K$")
+        ax.set_xscale("log")
+        ax.set_ylim(0, ceiling * 1.12)
+        ax.set_xlabel("temperature $T$ (log scale)")
+        ax.set_ylabel(f"entropy ({unit})")
+        ax.legend(loc="lower right", fontsize=9)
+    return line
+
+
+def gradient_scale_chart(
+    ax: Axes, temperatures: ArrayLike, raw: ArrayLike, scaled: ArrayLike, limit: float
+) -> tuple[Line2D, Line2D]:
+    """The soft-target gradient's size against ``T``, without and with the factor ``T**2``.
+
+    Both axes logarithmic: the raw gradient falls along a line of slope -2 (as ``1/T**2``);
+    the scaled one levels off at ``limit`` (dotted), the large-``T`` value.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, gradient_scale_chart
+    >>> fig, ax = new_figure()
+    >>> raw, scaled = gradient_scale_chart(ax, [1, 10], [0.5, 0.008], [0.5, 0.8], 0.81)
+    >>> scaled.get_ydata().tolist(), ax.get_yscale()
+    ([0.5, 0.8], 'log')
+    """
+    with course_style():
+        (r,) = ax.plot(temperatures, raw, color=COLORS["q"], lw=2.2, label="gradient")
+        (s,) = ax.plot(
+            temperatures, scaled, color=COLORS["good"], lw=2.2, label="$T^2\\times$ gradient"
+        )
+        ax.axhline(limit, color=COLORS["muted"], lw=1.2, ls=":", label="large-$T$ limit")
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel("temperature $T$ (log scale)")
+        ax.set_ylabel("largest $|\\partial C / \\partial z_i|$ (nats)")
+        ax.legend(loc="lower left", fontsize=9)
+    return r, s

@@ -25,6 +25,12 @@ PUBLIC_API = {
     "cross_entropy_from_logits",
     "log_softmax",
     "softmax",
+    # logits, the binary case and temperature (chapter 8)
+    "binary_cross_entropy",
+    "binary_cross_entropy_from_logits",
+    "log_sigmoid",
+    "sigmoid",
+    "softmax_at_temperature",
     # coding
     "PrefixCode",
     "block_distribution",

@@ -109,3 +109,21 @@ def test_infinite_and_zero_cases() -> None:
         None,
     )
     assert flags == [True, True]
+
+
+def test_softmax_at_a_temperature_agrees_with_scipy() -> None:
+    # Chapter 8's temperature explorer; scipy.special.softmax of z / T is the oracle.
+    from scipy.special import softmax as scipy_softmax
+
+    rng = np.random.default_rng(12)
+    cases = [([6.0, 4.0, 1.0, -2.0], 0.25), ([1000.0, 0.0], 1.0), ([0.0, 0.0, 0.0], 10.0)]
+    cases += [
+        (rng.uniform(-10, 10, int(rng.integers(2, 7))).tolist(), 0.25 * int(k))
+        for k in rng.integers(1, 41, 30)
+    ]
+    got = run_core("data.map(([z, t]) => core.softmax(z, t))", cases)
+    for (z, t), q in zip(cases, got, strict=True):
+        np.testing.assert_allclose(q, scipy_softmax(np.array(z) / t), rtol=1e-13, atol=1e-300)
+    assert run_core("core.softmax([2, 0])", None) == pytest.approx(
+        scipy_softmax([2.0, 0.0]), rel=1e-15
+    )

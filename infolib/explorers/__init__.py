@@ -14,6 +14,7 @@ from .frequency import FrequencyExplorer
 from .gaussian_fit import GaussianFitExplorer
 from .misconception import MisconceptionExplorer
 from .surprisal import SurprisalExplorer
+from .temperature import TemperatureExplorer
 from .training import TrainingExplorer
 
 __all__ = [
@@ -25,5 +26,6 @@ __all__ = [
     "GaussianFitExplorer",
     "MisconceptionExplorer",
     "SurprisalExplorer",
+    "TemperatureExplorer",
     "TrainingExplorer",
 ]

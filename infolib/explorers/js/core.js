@@ -457,3 +457,19 @@ export function yLabelAt(svg, x, yMid, text) {
   const transform = `rotate(-90 ${x} ${yMid})`;
   svg.append(s("text", { x, y: yMid, transform, "text-anchor": "middle", class: "ix-label" }, text));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Added for the temperature explorer (chapter 8).
+
+/**
+ * The softmax of z / temperature: exp((z_k - max z) / T) over their sum. Subtracting the
+ * largest logit keeps every exponential in (0, 1], as infolib.softmax_at_temperature does.
+ */
+export function softmax(z, temperature = 1) {
+  let top = Number.NEGATIVE_INFINITY;
+  for (const x of z) top = Math.max(top, x);
+  const e = z.map((x) => Math.exp((x - top) / temperature));
+  let total = 0;
+  for (const x of e) total += x;
+  return e.map((x) => x / total);
+}
