@@ -1465,7 +1465,7 @@ def softmax_twice_chart(
     ax_grad.legend(loc="center left", fontsize=9)
 
 
-# The chain in one chart (chapter 8).
+# The chain in one chart (chapter 9).
 
 
 class DecompositionBars(NamedTuple):
