@@ -391,6 +391,8 @@ def check_length(
 ) -> int:
     """Return ``len(x)`` if it lies within ``[minimum, maximum]``, else raise ``ValueError``."""
     n = len(x)
+    if n == 0 and minimum == 1 and maximum is None:
+        raise ValueError(f"{name} must not be empty")
     if (minimum is not None and n < minimum) or (maximum is not None and n > maximum):
         if minimum is not None and maximum is not None:
             wanted = f"{minimum} to {maximum}"
