@@ -286,7 +286,7 @@ def test_bad_grids_are_rejected(x, message):
 
 @pytest.mark.parametrize("x", [[0.0, True, 2.0], "grid", None])
 def test_grids_of_the_wrong_type_are_a_type_error(x):
-    with pytest.raises(TypeError, match="^x must"):
+    with pytest.raises(TypeError, match=r"^x must"):
         discretized_gaussian(x, 0.0, 1.0)
 
 
@@ -301,11 +301,11 @@ def test_grids_of_the_wrong_type_are_a_type_error(x):
     ],
 )
 def test_nonpositive_or_infinite_std_is_rejected(std, message):
-    with pytest.raises(ValueError, match="^std " + message):
+    with pytest.raises(ValueError, match=r"^std " + message):
         discretized_gaussian(X, 0.0, std)
-    with pytest.raises(ValueError, match="^std2 " + message):
+    with pytest.raises(ValueError, match=r"^std2 " + message):
         gaussian_kl(0, 1, 0, std)
-    with pytest.raises(ValueError, match="^std1 " + message):
+    with pytest.raises(ValueError, match=r"^std1 " + message):
         gaussian_kl(0, std, 0, 1)
 
 
@@ -320,11 +320,11 @@ def test_nonpositive_or_infinite_std_is_rejected(std, message):
     ],
 )
 def test_bad_means_are_rejected_naming_the_argument(mean, error, message):
-    with pytest.raises(error, match="^mean " + message):
+    with pytest.raises(error, match=r"^mean " + message):
         discretized_gaussian(X, mean, 1.0)
-    with pytest.raises(error, match="^mean1 " + message):
+    with pytest.raises(error, match=r"^mean1 " + message):
         gaussian_kl(mean, 1, 0, 1)
-    with pytest.raises(error, match="^mean2 " + message):
+    with pytest.raises(error, match=r"^mean2 " + message):
         gaussian_kl(0, 1, mean, 1)
 
 
@@ -335,7 +335,7 @@ def test_mixture_shapes_must_agree():
         gaussian_mixture(X, [[0.0, 1.0]], [[1.0, 1.0]], [[0.5, 0.5]])
     with pytest.raises(ValueError, match=r"^means and weights must have the same shape"):
         gaussian_mixture(X, [0.0, 1.0], [1.0, 1.0], [1.0])
-    with pytest.raises(ValueError, match="^stds must contain only positive numbers, found 0.0"):
+    with pytest.raises(ValueError, match=r"^stds must contain only positive numbers, found 0.0"):
         gaussian_mixture(X, [0.0, 1.0], [1.0, 0.0], [0.5, 0.5])
     with pytest.raises(ValueError, match="weights must sum to 1"):
         gaussian_mixture(X, [0.0, 1.0], [1.0, 1.0], [0.5, 0.6])

@@ -403,11 +403,11 @@ def test_decomposition_rejects_bad_input(P, Q, match):
 
 
 def test_numerical_gradient_rejects_a_bad_step():
-    with pytest.raises(ValueError, match="^step must be positive, got 0.0"):
+    with pytest.raises(ValueError, match=r"^step must be positive, got 0.0"):
         numerical_gradient(lambda a: 0.0, [1.0], step=0.0)
-    with pytest.raises(ValueError, match="^step must be a finite number, got inf"):
+    with pytest.raises(ValueError, match=r"^step must be a finite number, got inf"):
         numerical_gradient(lambda a: 0.0, [1.0], step=math.inf)
-    with pytest.raises(TypeError, match="^step must be a real number, got True"):
+    with pytest.raises(TypeError, match=r"^step must be a real number, got True"):
         numerical_gradient(lambda a: 0.0, [1.0], step=True)
 
 
