@@ -370,7 +370,7 @@ def sequence(x: object, name: str, what: str = "numbers") -> list[Any]:
         return list(x)
     if isinstance(x, (Iterator, Set)):
         _reject_containers(x, name, what)
-    kind = "a string" if isinstance(x, (str, bytes)) else f"a {type(x).__name__}"
+    kind = "a string" if isinstance(x, (str, bytes)) else f"{_short(x)} of type {type(x).__name__}"
     raise TypeError(f"{name} must be a list, tuple or array of {what}, got {kind}")
 
 
@@ -657,8 +657,9 @@ def probabilities(x: ArrayLike, name: str) -> np.ndarray:
     if not (np.isfinite(lo) and np.isfinite(hi)):
         raise ValueError(describe_nonfinite(a, name))
     if lo < 0 or hi > 1:
-        bad = a[(a < 0) | (a > 1)].flat[0]
-        raise ValueError(f"{name} must contain probabilities in [0, 1], found {bad.item()!r}")
+        if a.ndim == 0:
+            raise ValueError(f"{name} must be a probability in [0, 1], got {a.item()!r}")
+        raise ValueError(_describe_entry(a, (a < 0) | (a > 1), name, "probabilities in [0, 1]"))
     return a
 
 

@@ -473,8 +473,19 @@ def test_bad_logits_raise_naming_z(name, bad, exc, problem):
         pytest.param(np.zeros((2, 3)), [0, 5], ValueError, r"\[0, 2\]", id="one too big"),
         pytest.param([0.0, 0.0, 0.0], 1.5, ValueError, "whole-number.*1.5", id="1.5"),
         pytest.param(np.zeros((2, 3)), [0, 0.5], ValueError, "whole-number", id="0.5 in batch"),
-        pytest.param([0.0, 0.0, 0.0], np.nan, ValueError, "finite.*NaN", id="NaN label"),
-        pytest.param([0.0, 0.0, 0.0], np.inf, ValueError, "finite.*infinite", id="inf label"),
+        pytest.param(
+            [0.0, 0.0, 0.0], np.nan, ValueError, "be a finite number, got nan$", id="NaN label"
+        ),
+        pytest.param(
+            [0.0, 0.0, 0.0], np.inf, ValueError, "be a finite number, got inf$", id="inf label"
+        ),
+        pytest.param(
+            np.zeros((2, 3)),
+            [0, np.inf],
+            ValueError,
+            "finite numbers, found infinite at index 1$",
+            id="inf among labels",
+        ),
         pytest.param([0.0, 0.0, 0.0], 1e300, ValueError, r"\[0, 2\]", id="huge label"),
         pytest.param(np.zeros((3, 2)), [0, 1], ValueError, r"shape \(3,\)", id="wrong shape"),
         pytest.param([0.0, 0.0, 0.0], [1], ValueError, r"shape \(\)", id="list for one"),
