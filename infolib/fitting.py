@@ -23,6 +23,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import _validate as v
+from .logits import logsumexp_unchecked, softmax_unchecked
 from .measures import kl_divergence, x_minus_log1p
 
 __all__ = [
@@ -60,13 +61,6 @@ class GaussianFit:
     std: float
     divergence: float
     direction: str
-
-
-def _normalized_exp(log_w: np.ndarray) -> np.ndarray:
-    """``exp(log_w)`` divided by its sum along the last axis; the largest ``log_w`` must be 0."""
-    w = np.exp(log_w, out=log_w)
-    w /= w.sum(axis=-1, keepdims=True)
-    return w
 
 
 def _log_weights(g: np.ndarray, mu: np.ndarray, sigma: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -148,7 +142,9 @@ def discretized_gaussian(x: ArrayLike, mean: ArrayLike, std: ArrayLike) -> np.nd
     # the grid the log-weights overflow to -inf: both intended, neither may warn.
     with np.errstate(over="ignore", under="ignore", invalid="ignore"):
         log_w, _ = _log_weights(g, mu, sigma)
-        return _normalized_exp(log_w)
+        # The package's one softmax; log_w is exactly 0 at the nearest grid point (its
+        # largest), -inf where a weight is exactly 0.
+        return softmax_unchecked(log_w, log_w.ndim - 1, zero_max=True)
 
 
 def gaussian_mixture(
@@ -210,13 +206,10 @@ def gaussian_mixture(
             ln_z = np.log(np.abs(0.5 * g[m] - 0.5 * mu)) - np.log(0.5 * sigma)
             offset = np.where(ln_z == ln_z.min(), 0.0, -np.inf)
         log_terms = (offset - offset.max())[:, None] + log_w
-        # 3. Log-sum-exp over the components; a point where every component's weight is
-        #    exactly 0 stays -inf (its shifted terms would be -inf - (-inf)).
-        top = log_terms.max(axis=0)
-        safe_top = np.where(np.isneginf(top), 0.0, top)
-        log_p = safe_top + np.log(np.exp(log_terms - safe_top).sum(axis=0))
-        log_p -= log_p.max()
-        return _normalized_exp(log_p)
+        # 3. Log-sum-exp over the components (a point where every component's weight is
+        #    exactly 0 stays -inf), then the softmax over the grid: the package's own two.
+        log_p = logsumexp_unchecked(log_terms, 0)
+        return softmax_unchecked(log_p, 0)
 
 
 def gaussian_kl(

@@ -21,6 +21,8 @@ from numpy.typing import ArrayLike
 
 from . import _validate as v
 
+# softmax_unchecked and logsumexp_unchecked are for the package's other modules (fitting
+# normalises Gaussian log-weights with them); they are not re-exported by infolib.
 __all__ = ["cross_entropy_from_logits", "log_softmax", "softmax"]
 
 
@@ -201,13 +203,50 @@ def softmax(z: ArrayLike, *, axis: int = -1) -> np.ndarray:
     array([0.5, 0.5])
     """
     a = v.finite(z, "z")
-    ax = v.check_axis(a, axis, "z")
-    d, e, log_rest = _shifted(a, ax)
+    return softmax_unchecked(a, v.check_axis(a, axis, "z"))
+
+
+def softmax_unchecked(z: np.ndarray, axis: int, *, zero_max: bool = False) -> np.ndarray:
+    """:func:`softmax` of a float64 array the caller has checked, along a non-negative ``axis``.
+
+    For the package's own modules: the one softmax, for arrays that are not logits from a
+    reader. Entries may be ``-inf`` (probability exactly 0) as long as every slice has a
+    finite maximum; the caller guarantees that. With ``zero_max`` the caller also guarantees
+    that every slice's maximum is exactly 0 (Gaussian log-weights relative to their largest):
+    then ``z - max(z)`` is ``z`` itself, exactly, and the exponentials are simply normalised,
+    without the two-term differences. ``z`` may then be overwritten.
+    """
+    if zero_max:
+        with np.errstate(under="ignore"):
+            q = np.exp(z, out=z)
+        q /= np.add.reduce(q, axis=axis, keepdims=True)  # at least 1: the maximum's own term
+        return q
+    d, e, log_rest = _shifted(z, axis)
     with np.errstate(under="ignore"):  # exp of differences below about -745 is 0 by design
         q = np.exp(d)
         q *= 1.0 + e
     q /= np.expm1(log_rest) + 1.0
     return q
+
+
+def logsumexp_unchecked(z: np.ndarray, axis: int) -> np.ndarray:
+    """``log(sum(exp(z)))`` along a non-negative ``axis`` of a float64 array the caller has
+    checked, with ``axis`` removed; a slice of only ``-inf`` (no mass) gives ``-inf``.
+
+    For the package's own modules, from the same steps as :func:`softmax`: the largest entry
+    plus ``log1p`` of the others' mass, each exponential carrying the rounding error of its
+    ``z - max(z)``.
+    """
+    top = np.max(z, axis=axis, keepdims=True)
+    empty = np.isneginf(top)
+    if empty.any():
+        # Any finite stand-in gives those slices a finite sum, replaced by -inf below.
+        z = np.where(empty, 0.0, z)
+        top = np.where(empty, 0.0, top)
+    _, _, log_rest = _shifted(z, axis, keep=False)
+    out = top + log_rest
+    out[empty] = -np.inf
+    return np.squeeze(out, axis=axis)
 
 
 def cross_entropy_from_logits(
