@@ -44,6 +44,8 @@ The package's modules use only these names (stable; import them as
                                           ``eps``
 ``small_distribution(x, axis)``           a short, plainly valid distribution as Python floats,
                                           else ``None`` (the fast path; see its docstring)
+``small_logits(x, axis, spread)``         the same for short logits
+``small_label(x, n_classes)``             a single valid class label as an ``int``, else ``None``
 ========================================  ========================================================
 
 The checks are ordered so that the common, valid case costs two reductions (a sum and a
@@ -486,36 +488,67 @@ def small_distribution(x: Any, axis: object) -> tuple[list[float], float] | None
     returns ``None``, and the caller passes the input to :func:`distribution`, which checks it
     fully and words the error.
     """
-    if type(axis) is not int or not -1 <= axis <= 0:
-        return None
-    kind = type(x)
-    if kind is np.ndarray:
-        if x.ndim != 1 or x.dtype.char != "d" or x.size > SMALL:
-            return None
-        values = x.tolist()
-    elif kind is list or kind is tuple:
-        if len(x) > SMALL:
-            return None
-        types = set(map(type, x))
-        if types == {float}:
-            values = list(x)
-        elif types <= {float, int}:
-            try:
-                values = [float(e) for e in x]
-            except OverflowError:
-                return None
-        else:
-            return None
-    else:
+    values = _small_values(x, axis)
+    if values is None:
         return None
     try:
         total = math.fsum(values)
     except (OverflowError, ValueError):  # inf - inf, or an overflowing sum
         return None
-    # NaN fails both comparisons; an empty list fails the first.
+    # NaN fails both comparisons.
     if not abs(total - 1.0) <= SUM_TOLERANCE or not min(values) >= 0.0:
         return None
     return values, total
+
+
+def _small_values(x: Any, axis: object) -> list[float] | None:
+    """A 1-D float64 array, or a list or tuple of floats and ints, of 1 to :data:`SMALL`
+    entries along its only axis, as a list of Python floats; else ``None``."""
+    if type(axis) is not int or not -1 <= axis <= 0:
+        return None
+    kind = type(x)
+    if kind is np.ndarray:
+        if x.ndim != 1 or x.dtype.char != "d" or not 0 < x.size <= SMALL:
+            return None
+        return x.tolist()
+    if (kind is list or kind is tuple) and 0 < len(x) <= SMALL:
+        types = set(map(type, x))
+        if types == {float}:
+            return list(x)
+        if types <= {float, int}:  # not bool, whose type is bool
+            try:
+                return [float(e) for e in x]
+            except OverflowError:
+                return None
+    return None
+
+
+def small_logits(x: Any, axis: object, spread: float) -> list[float] | None:
+    """Short 1-D logits as a list of Python floats, if plainly valid (the fast path).
+
+    Takes what :func:`small_distribution` takes, finite and with ``max - min`` below
+    ``spread``; returns ``None`` for anything else, including every invalid input, which the
+    caller then passes to :func:`finite` for the full check and its message.
+    """
+    values = _small_values(x, axis)
+    if values is None:
+        return None
+    # A NaN or infinite entry makes the plain sum NaN or infinite (as does a finite sum that
+    # overflows: such logits take the full path). max and min skip over NaN.
+    if not (math.isfinite(sum(values)) and max(values) - min(values) < spread):
+        return None
+    return values
+
+
+def small_label(x: Any, n_classes: int) -> int | None:
+    """A single class label in ``[0, n_classes)`` given as an ``int`` or a NumPy integer
+    (not a bool), as an ``int``; else ``None`` (the caller then uses :func:`labels`)."""
+    kind = type(x)
+    if kind is int or (isinstance(x, np.integer) and kind is not np.bool_):
+        k = int(x)
+        if 0 <= k < n_classes:
+            return k
+    return None
 
 
 def distribution(x: ArrayLike, name: str, axis: object = -1) -> tuple[np.ndarray, int, bool]:

@@ -14,6 +14,7 @@ raises, even under ``np.errstate(all="raise")``.
 
 from __future__ import annotations
 
+import math
 from typing import Literal, overload
 
 import numpy as np
@@ -141,6 +142,28 @@ def _shift_block(
     inside = np.flatnonzero((top >= 0) & (top < z.shape[1]))
     mass[inside, top[inside]] = 0.0
     return mass.sum(axis=1)
+
+
+def _label_loss_small(z: list[float], y: int, ln_b: float) -> float:
+    """:func:`cross_entropy_from_logits` of one short vector of logits (Python floats, their
+    spread well below the largest float) and a valid label: the steps of :func:`_shifted`
+    and of the label path, one float at a time, with the mass summed exactly (``math.fsum``).
+    """
+    z_max = max(z)
+    top = z.index(z_max)
+    terms = []
+    d_y = e_y = 0.0
+    for k, z_k in enumerate(z):
+        # TwoSum of z_k and -z_max, as in _difference_and_error: d + e is z_k - z_max exactly.
+        d = z_k - z_max
+        m = d - z_k
+        e = (z_k - (d - m)) + (-z_max - m)
+        if k == y:
+            d_y, e_y = d, e
+        if k != top:
+            terms.append(math.exp(d) * (1.0 + e))  # underflows to 0 without a warning
+    loss = (math.log1p(math.fsum(terms)) - e_y) - d_y
+    return (loss if ln_b == 1.0 else loss / ln_b) + 0.0
 
 
 def log_softmax(z: ArrayLike, *, axis: int = -1) -> np.ndarray:
@@ -295,6 +318,13 @@ def cross_entropy_from_logits(
     1.0
     """
     ln_b = v.check_base(base)
+    # Far below any 1e300: the loss in nats (about the spread) stays finite in this base.
+    small = v.small_logits(z, axis, 1e300 * min(1.0, abs(ln_b)))
+    if small is not None:
+        label = v.small_label(target, len(small))
+        if label is not None:
+            # The same steps in Python floats: NumPy's per-call cost dominates at this size.
+            return _label_loss_small(small, label, ln_b)
     a = v.finite(z, "z")
     ax = v.check_axis(a, axis, "z")
     # One rule, no guessing: a target shaped like z holds distributions, anything else labels.
