@@ -9,8 +9,10 @@ from .coding import (
     block_distribution,
     huffman_code,
     kraft_sum,
+    prefix_code_from_lengths,
     shannon_code_lengths,
 )
+from .continuous import differential_entropy
 from .fitting import (
     GaussianFit,
     discretized_gaussian,
@@ -19,6 +21,7 @@ from .fitting import (
     gaussian_mixture,
 )
 from .frameworks import torch_kl_div
+from .joint import conditional_entropy, joint_entropy, marginals, mutual_information
 from .logits import cross_entropy_from_logits, log_softmax, softmax
 from .measures import (
     binary_entropy,
@@ -51,9 +54,11 @@ __all__ = [
     "SoftmaxRun",
     "binary_entropy",
     "block_distribution",
+    "conditional_entropy",
     "cross_entropy",
     "cross_entropy_from_logits",
     "decompose_loss",
+    "differential_entropy",
     "discretized_gaussian",
     "entropy",
     "fit_gaussian",
@@ -61,14 +66,18 @@ __all__ = [
     "gaussian_mixture",
     "huffman_code",
     "information_content",
+    "joint_entropy",
     "js_divergence",
     "kl_divergence",
     "kraft_sum",
     "log_softmax",
     "make_softmax_data",
+    "marginals",
+    "mutual_information",
     "normalize",
     "numerical_gradient",
     "perplexity",
+    "prefix_code_from_lengths",
     "shannon_code_lengths",
     "softmax",
     "softmax_regression_loss_and_gradient",

@@ -46,6 +46,7 @@ The package's modules use only these names (stable; import them as
                                           else ``None`` (the fast path; see its docstring)
 ``small_logits(x, axis, spread)``         the same for short logits
 ``small_label(x, n_classes)``             a single valid class label as an ``int``, else ``None``
+``joint_table(x, name)``                  a 2-D joint distribution table ``p(x, y)``: ``(a, eps)``
 ========================================  ========================================================
 
 The checks are ordered so that the common, valid case costs two reductions (a sum and a
@@ -826,3 +827,39 @@ def scalar_or_array(result: np.ndarray | np.floating) -> float | np.ndarray:
     if type(result) is np.float64 or np.ndim(result) == 0:
         return float(result)
     return np.asarray(result)  # already an array here: the same object
+
+
+def joint_table(x: ArrayLike, name: str) -> tuple[np.ndarray, float]:
+    """Validate a joint distribution ``p(x, y)`` laid out as a 2-D table (rows ``x``, columns
+    ``y``): finite, non-negative, summing to 1 over all its cells within :func:`sum_tolerance`.
+
+    Returns the table as float64 and the machine epsilon of the input's precision. A table
+    whose every row sums to 1 is most likely a table of conditional distributions
+    ``p(y | x)``; the message says so.
+    """
+    a, eps = _convert(x, name)
+    if a.ndim != 2:
+        raise ValueError(
+            f"{name} must be a 2-D table of joint probabilities p(x, y), one row per value of "
+            f"x and one column per value of y; got {a.ndim} dimension(s), shape {a.shape}"
+        )
+    if a.size == 0:
+        raise ValueError(f"{name} must not be empty; got shape {a.shape}")
+    if not np.isfinite(a).all():
+        raise ValueError(describe_nonfinite(a, name))
+    if a.min() < 0:
+        raise ValueError(describe_negative(a, name))
+    total = math.fsum(a.ravel().tolist())
+    tol = sum_tolerance(eps, a.size)
+    if not abs(total - 1.0) <= tol:
+        message = (
+            f"{name} must sum to 1 over all its cells (within {tol:.2g}), got a sum of "
+            f"{total!r}; to turn a table of counts into probabilities divide it by its total"
+        )
+        if a.shape[0] > 1 and (np.abs(a.sum(axis=1) - 1.0) <= tol).all():
+            message += (
+                "; each row sums to 1, so this looks like a table of conditional "
+                "distributions p(y | x): multiply row x by p(x) to get the joint table"
+            )
+        raise ValueError(message)
+    return a, eps

@@ -29,6 +29,7 @@ __all__ = [
     "block_distribution",
     "huffman_code",
     "kraft_sum",
+    "prefix_code_from_lengths",
     "shannon_code_lengths",
 ]
 
@@ -310,3 +311,52 @@ def block_distribution(p: ArrayLike, k: int) -> np.ndarray:
     for _ in range(k - 1):
         block = np.outer(block, a).ravel()
     return block
+
+
+def prefix_code_from_lengths(lengths: ArrayLike) -> PrefixCode:
+    r"""A prefix code with the given codeword lengths: the constructive half of Kraft.
+
+    Kraft's inequality :math:`\sum_x 2^{-\ell_x} \le 1` is also sufficient: whenever it holds,
+    a prefix code with exactly these lengths exists. This builds one, the canonical code:
+    outcomes sorted by length take consecutive binary numbers, each the previous one plus 1,
+    padded with zeros to its length. In the picture of code space, each codeword claims the
+    next free interval of width :math:`2^{-\ell_x}`, from the left.
+
+    Parameters
+    ----------
+    lengths : array_like of int
+        Codeword lengths in bits, one per outcome, each at least 1.
+
+    Returns
+    -------
+    PrefixCode
+        A prefix code whose codeword for outcome ``x`` has ``lengths[x]`` bits.
+
+    Raises
+    ------
+    ValueError
+        If the lengths break Kraft's inequality, so that no prefix code has them.
+
+    Examples
+    --------
+    >>> from infolib.coding import prefix_code_from_lengths
+    >>> prefix_code_from_lengths([2, 2, 3, 4]).codewords  # a Shannon code: space left over
+    ('00', '01', '100', '1010')
+    >>> prefix_code_from_lengths([1, 1, 2])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: lengths [1, 1, 2] break Kraft's inequality (their Kraft sum is 1.25, above 1), ...
+    """
+    if isinstance(lengths, (list, tuple, np.ndarray)) and len(lengths) == 0:
+        raise ValueError("lengths must be a non-empty list of integers, got an empty one")
+    n = v.integers(lengths, "lengths", minimum=1)
+    if n.ndim != 1 or n.size == 0:
+        raise ValueError(f"lengths must be a non-empty list of integers, got shape {n.shape}")
+    longest = int(n.max())
+    # Exactly, in integers: sum 2^-l <= 1  <=>  sum 2^(longest - l) <= 2^longest.
+    if sum(1 << (longest - int(length)) for length in n) > 1 << longest:
+        raise ValueError(
+            f"lengths {n.tolist()} break Kraft's inequality (their Kraft sum is "
+            f"{kraft_sum(n):.6g}, above 1), so no prefix code has them"
+        )
+    return _canonical(["0" * int(length) for length in n])

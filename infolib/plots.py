@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import matplotlib as mpl
 import numpy as np
@@ -22,6 +22,7 @@ import PIL.Image
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PathCollection
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -45,20 +46,34 @@ __all__ = [
     "bar_value_labels",
     "binary_entropy_curve",
     "block_coding_chart",
+    "block_cross_entropy_chart",
+    "code_comparison_chart",
     "code_length_chart",
+    "code_space_chart",
+    "coin_divergence_chart",
+    "conditional_entropy_bars",
     "course_style",
+    "cross_entropy_by_truth_chart",
     "decomposition_bars",
     "distribution_bars",
     "divergence_bars",
     "figure_to_png",
     "frequency_convergence",
     "gaussian_fit_chart",
+    "gaussian_fit_panels",
+    "grid_limit_chart",
+    "identity_check_chart",
+    "information_diagram",
+    "label_smoothing_chart",
+    "minimum_at_truth_chart",
     "new_figure",
     "set_decomposition",
     "set_divergence_bars",
     "set_training_curves",
+    "softmax_twice_chart",
     "surprisal_curve",
     "training_curves",
+    "training_panels",
 ]
 
 #: Okabe-Ito colours, by role.
@@ -483,6 +498,382 @@ def block_coding_chart(ax: Axes, ks: ArrayLike, bits_per_outcome: ArrayLike, h: 
     return line
 
 
+_OUTCOME_COLORS = [COLORS["sky"], COLORS["accent"], COLORS["good"], COLORS["extra"], COLORS["p"]]
+
+
+def code_space_chart(
+    ax: Axes, codes: Sequence[tuple[str, Sequence[str]]], labels: Sequence[str]
+) -> list[list[Rectangle]]:
+    """Prefix codes as the share of code space each codeword claims (Kraft's picture).
+
+    Think of every infinite string of bits as a point of ``[0, 1)``: the bits are its binary
+    digits. A codeword ``w`` of length ``l`` claims every string that begins with it, the
+    interval ``[w / 2^l, (w + 1) / 2^l)`` of width ``2^-l``. In a prefix code no codeword begins
+    another, so the intervals do not overlap and their widths, the Kraft sum, add up to at
+    most 1. Space no codeword claims is hatched.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    codes : sequence of (str, sequence of str)
+        For each code, a row title and its codewords, one per outcome (``""`` for an outcome
+        without a codeword). At most five outcomes.
+    labels : sequence of str
+        The outcomes' names, for the legend.
+
+    Returns
+    -------
+    list of list of Rectangle
+        For each code, its codewords' intervals, in outcome order (``None``-free: outcomes
+        without a codeword are skipped).
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, code_space_chart
+    >>> fig, ax = new_figure()
+    >>> (row,) = code_space_chart(ax, [("code", ["0", "10", "110"])], ["a", "b", "c"])
+    >>> [(float(r.get_x()), float(r.get_width())) for r in row]
+    [(0.0, 0.5), (0.5, 0.25), (0.75, 0.125)]
+    """
+    if len(labels) > len(_OUTCOME_COLORS):
+        raise ValueError(f"labels: at most {len(_OUTCOME_COLORS)} outcomes, got {len(labels)}")
+    rows: list[list[Rectangle]] = []
+    height = 0.62
+    for y, (title, words) in enumerate(codes):
+        row = []
+        for word, color in zip(words, _OUTCOME_COLORS, strict=False):
+            if not word:
+                continue
+            width = 2.0 ** -len(word)
+            start = int(word, 2) * width
+            (rect,) = ax.bar(
+                start,
+                height,
+                width=width,
+                bottom=y - height / 2,
+                align="edge",
+                color=color,
+                edgecolor=COLORS["ink"],
+                lw=0.8,
+                zorder=2,
+            )
+            ax.text(
+                start + width / 2,
+                y,
+                word,
+                ha="center",
+                va="center",
+                fontsize=9 if width >= 1 / 8 else 7,
+                family="monospace",
+                color=COLORS["ink"],
+                zorder=3,
+            )
+            row.append(rect)
+        claimed = sum(r.get_width() for r in row)
+        if claimed < 1:
+            ax.bar(
+                0,
+                height,
+                width=1,
+                bottom=y - height / 2,
+                align="edge",
+                color="none",
+                edgecolor=COLORS["muted"],
+                hatch="///",
+                lw=0,
+                zorder=1,
+            )
+        ax.text(1.02, y, f"{title}\nKraft sum {claimed:g}", va="center", fontsize=9)
+        rows.append(row)
+    handles = [Rectangle((0, 0), 1, 1, color=c, ec=COLORS["ink"]) for c in _OUTCOME_COLORS]
+    handles.append(Rectangle((0, 0), 1, 1, fc="none", ec=COLORS["muted"], hatch="///"))
+    ax.legend(
+        handles[: len(labels)] + handles[-1:],
+        [*labels, "unused"],
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncols=len(labels) + 1,
+        fontsize=9,
+        frameon=False,
+    )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(len(codes) - 0.5, -0.5)  # first code on top
+    ax.set_yticks([])
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "1/4", "1/2", "3/4", "1"])
+    ax.set_xlabel("code space: all bit strings, as binary fractions $0.b_1 b_2 b_3 \\ldots$")
+    ax.grid(False)
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    return rows
+
+
+# Cross-entropy: codes, blocks, curves and label smoothing (chapter 4).
+
+
+def code_comparison_chart(
+    ax_prob: Axes,
+    ax_len: Axes,
+    labels: Sequence[str],
+    p: ArrayLike,
+    q: ArrayLike,
+    lengths_p: ArrayLike,
+    lengths_q: ArrayLike,
+    *,
+    prob_top: float = 0.75,
+) -> tuple[BarContainer, BarContainer, BarContainer, BarContainer]:
+    """Two codes side by side: the distributions they are built for, and their lengths.
+
+    The left axes show the truth ``p`` (blue) beside the model ``q`` (vermillion) the second
+    code is built for; the right axes show each code's codeword lengths in bits, with the
+    same colours.
+
+    Parameters
+    ----------
+    ax_prob, ax_len : Axes
+        Where to draw the probabilities and the codeword lengths.
+    labels : sequence of str
+        The outcomes.
+    p, q : array_like
+        The truth and the model, one probability per outcome.
+    lengths_p, lengths_q : array_like of int
+        The codeword lengths, in bits, of the codes built for ``p`` and for ``q``.
+    prob_top : float
+        Top of the probability axis (room for the legend above the bars).
+
+    Returns
+    -------
+    tuple of BarContainer
+        The bars of ``p``, ``q``, the lengths of ``p``'s code and of ``q``'s code.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, code_comparison_chart
+    >>> fig, (left, right) = new_figure(ncols=2)
+    >>> bars = code_comparison_chart(left, right, "ab", [0.5, 0.5], [0.75, 0.25], [1, 1], [1, 2])
+    >>> [float(b.get_height()) for b in bars[3]], tuple(map(float, right.get_ylim()))
+    ([1.0, 2.0], (0.0, 3.0))
+    """
+    paired: dict[str, Any] = {"width": 0.4}
+    p_bars = distribution_bars(ax_prob, p, labels, offset=-0.2, label="truth $p$", **paired)
+    q_bars = distribution_bars(
+        ax_prob, q, labels, color=COLORS["q"], offset=0.2, label="code built for $q$", **paired
+    )
+    ax_prob.set_ylim(0, prob_top)
+    ax_prob.legend(loc="upper center", fontsize=9)
+    unit: dict[str, Any] = {"ylabel": "codeword length (bits)", **paired}
+    lp_bars = distribution_bars(
+        ax_len, lengths_p, labels, offset=-0.2, label="code for $p$", **unit
+    )
+    lq_bars = distribution_bars(
+        ax_len, lengths_q, labels, color=COLORS["q"], offset=0.2, label="code for $q$", **unit
+    )
+    longest = int(max(np.max(lengths_p), np.max(lengths_q))) + 1
+    ax_len.set_ylim(0, longest)
+    ax_len.set_yticks(range(longest + 1))
+    ax_len.legend(loc="upper left", fontsize=9)
+    return p_bars, q_bars, lp_bars, lq_bars
+
+
+def block_cross_entropy_chart(
+    ax: Axes,
+    ks: ArrayLike,
+    shannon_bits: ArrayLike,
+    huffman_bits: ArrayLike,
+    *,
+    h_pq: float,
+    h_p: float,
+    ylim: tuple[float, float] = (1.6, 2.6),
+) -> tuple[Line2D, Line2D]:
+    """Bits per outcome of block codes built for ``q``, on data from ``p``.
+
+    Shannon codes for blocks of ``k`` outcomes are guaranteed to cost between ``H(p, q)`` and
+    ``H(p, q) + 1/k`` bits per outcome (shaded); ``H(p)`` (dashed) is what no code beats.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    ks : array_like of int
+        Block sizes.
+    shannon_bits, huffman_bits : array_like
+        Expected bits per outcome of the Shannon and Huffman codes for blocks of ``q``.
+    h_pq, h_p : float
+        The cross-entropy and the entropy, in bits.
+    ylim : (float, float)
+        Range of the bits axis.
+
+    Returns
+    -------
+    (Line2D, Line2D)
+        The Shannon and Huffman lines.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, block_cross_entropy_chart
+    >>> fig, ax = new_figure()
+    >>> shannon, huffman = block_cross_entropy_chart(
+    ...     ax, [1, 2], [2.4, 2.2], [2.1, 2.05], h_pq=2.0, h_p=1.7
+    ... )
+    >>> huffman.get_ydata().tolist()
+    [2.1, 2.05]
+    """
+    k = np.asarray(ks, dtype=float)
+    fine = np.linspace(1, k.max(), 200)
+    ax.fill_between(
+        fine,
+        h_pq,
+        h_pq + 1 / fine,
+        color=COLORS["sky"],
+        alpha=0.3,
+        lw=0,
+        label="guaranteed for Shannon codes: $[H(p, q), H(p, q) + 1/k)$",
+    )
+    ax.axhline(h_pq, color=COLORS["q"], lw=2, label="$H(p, q)$")
+    ax.axhline(h_p, color=COLORS["p"], lw=2, ls="--", label="$H(p)$: no code does better")
+    marks: dict[str, Any] = {"mec": COLORS["ink"]}
+    (shannon,) = ax.plot(
+        k, shannon_bits, "s-", color=COLORS["good"], ms=6, label="Shannon code for $q^k$", **marks
+    )
+    (huffman,) = ax.plot(
+        k, huffman_bits, "o-", color=COLORS["accent"], ms=7, label="Huffman code for $q^k$", **marks
+    )
+    ax.set_xlabel("block size $k$ (days coded together)")
+    ax.set_ylabel("bits per day, data from $p$")
+    ax.set_ylim(*ylim)
+    ax.legend(loc="upper right", fontsize=8.5)
+    return shannon, huffman
+
+
+_TRUTH_STYLES = [
+    (COLORS["sky"], "-"),
+    (COLORS["p"], "-"),
+    (COLORS["extra"], "-."),
+    (COLORS["ink"], "--"),
+]
+
+
+def cross_entropy_by_truth_chart(
+    ax: Axes, q1: ArrayLike, curves: Sequence[tuple[float, ArrayLike, float]]
+) -> list[Line2D]:
+    """Cross-entropy of a two-outcome model against several truths, each marked at its minimum.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    q1 : array_like
+        The model's probability of the first outcome, along the horizontal axis.
+    curves : sequence of (float, array_like, float)
+        For each truth (at most four): its probability of the first outcome, the cross-entropy
+        in bits at each ``q1``, and its entropy in bits (drawn as a dot at ``q1 = p1``).
+
+    Returns
+    -------
+    list of Line2D
+        One curve per truth.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, cross_entropy_by_truth_chart
+    >>> fig, ax = new_figure()
+    >>> lines = cross_entropy_by_truth_chart(ax, [0.25, 0.5, 0.75], [(0.5, [1.2, 1.0, 1.2], 1.0)])
+    >>> lines[0].get_label()
+    'truth $p$ = (0.5, 0.5)'
+    """
+    if len(curves) > len(_TRUTH_STYLES):
+        raise ValueError(f"curves: at most {len(_TRUTH_STYLES)} truths, got {len(curves)}")
+    lines = []
+    for (p1, values, h), (color, ls) in zip(curves, _TRUTH_STYLES, strict=False):
+        (line,) = ax.plot(
+            q1, values, color=color, ls=ls, lw=2, label=f"truth $p$ = ({p1:g}, {1 - p1:.1g})"
+        )
+        ax.plot([p1], [h], "o", color=color, mec=COLORS["ink"], ms=8, zorder=3)
+        lines.append(line)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 3)
+    ax.set_xlabel("model's probability of the first outcome, $q(1)$")
+    ax.set_ylabel("cross-entropy $H(p, q)$ (bits)")
+    ax.legend(loc="upper center", fontsize=9)
+    return lines
+
+
+def label_smoothing_chart(
+    ax: Axes,
+    margins: ArrayLike,
+    hard: ArrayLike,
+    soft: ArrayLike,
+    *,
+    floor: float,
+    best_margin: float,
+    eps: float,
+) -> tuple[Line2D, Line2D]:
+    """Loss against the logit margin with a one-hot and with a smoothed target, in nats.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    margins : array_like
+        The margins ``z_y - z_other`` along the horizontal axis.
+    hard, soft : array_like
+        The loss at each margin with the one-hot target and with the smoothed target ``t``.
+    floor : float
+        ``H(t)``, the smoothed loss's minimum, in nats.
+    best_margin : float
+        The margin at which the model predicts ``t`` itself (where the minimum is).
+    eps : float
+        The smoothing parameter, for the legend.
+
+    Returns
+    -------
+    (Line2D, Line2D)
+        The one-hot and smoothed loss curves.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, label_smoothing_chart
+    >>> fig, ax = new_figure()
+    >>> hard, soft = label_smoothing_chart(
+    ...     ax, [0, 5, 10], [1.1, 0.01, 0.0001], [1.2, 0.5, 1.0], floor=0.5, best_margin=5, eps=0.1
+    ... )
+    >>> print(soft.get_label())
+    smoothed target, $\\varepsilon$ = 0.1
+    """
+    m = np.asarray(margins, dtype=float)
+    (hard_line,) = ax.plot(m, hard, color=COLORS["ink"], lw=2, ls="--", label="one-hot target")
+    (soft_line,) = ax.plot(
+        m, soft, color=COLORS["q"], lw=2.2, label=f"smoothed target, $\\varepsilon$ = {eps:g}"
+    )
+    ax.axhline(floor, color=COLORS["q"], lw=1, ls=":")
+    ax.plot(
+        [best_margin],
+        [floor],
+        "o",
+        color=COLORS["accent"],
+        mec=COLORS["ink"],
+        ms=8,
+        zorder=3,
+        label="minimum: $q = t$, loss $H(t)$",
+    )
+    ax.annotate(
+        "floor $H(t)$",
+        (m[-1] - 0.18 * (m[-1] - m[0]), floor),
+        xytext=(0, 6),
+        textcoords="offset points",
+        color=COLORS["ink"],
+        fontsize=9,
+    )
+    ax.set_xlim(m[0], m[-1])
+    ax.set_ylim(0, 3)
+    ax.set_xlabel(
+        "logit margin $z_y - z_{\\mathrm{other}}$ (logits $z = (m, 0, 0)$, label $y = 0$)"
+    )
+    ax.set_ylabel("loss (nats)")
+    ax.legend(loc="upper right", fontsize=9)
+    return hard_line, soft_line
+
+
 # Divergences and Gaussian fits (chapter 5).
 
 
@@ -597,6 +988,152 @@ def gaussian_fit_chart(
     return p_line, fwd_line, rev_line
 
 
+def gaussian_fit_panels(
+    x: ArrayLike,
+    panels: Sequence[tuple[str, ArrayLike, ArrayLike, ArrayLike]],
+    *,
+    xlim: tuple[float, float] | None = None,
+    ylim: tuple[float, float] | None = None,
+) -> CourseFigure:
+    """A figure of :func:`gaussian_fit_chart` panels stacked vertically, one per target.
+
+    Parameters
+    ----------
+    x : array_like
+        The evenly spaced grid all distributions live on.
+    panels : sequence of (str, array_like, array_like, array_like)
+        For each panel: its title, the target ``p``, the forward fit and the reverse fit, as
+        distributions over ``x``.
+    xlim, ylim : (float, float), optional
+        Axis ranges shared by the panels.
+
+    Returns
+    -------
+    CourseFigure
+        The figure (a notebook cell ending with it displays it).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from infolib.plots import gaussian_fit_panels
+    >>> flat = [0.25] * 4
+    >>> panels = [("a", flat, flat, flat), ("b", flat, flat, flat)]
+    >>> fig = gaussian_fit_panels(np.arange(4.0), panels)
+    >>> [ax.get_title() for ax in fig.axes]
+    ['a', 'b']
+    """
+    with course_style():
+        fig = CourseFigure(figsize=(6.4, 2.7 * len(panels)), layout="constrained")
+        axes = np.atleast_1d(fig.subplots(len(panels), 1))
+    for ax, (title, p, q_forward, q_reverse) in zip(axes, panels, strict=True):
+        gaussian_fit_chart(ax, x, p, q_forward, q_reverse, xlim=xlim, ylim=ylim)
+        ax.set_title(title, fontsize=10)
+    return fig
+
+
+def coin_divergence_chart(
+    ax: Axes, heads: ArrayLike, forward: ArrayLike, reverse: ArrayLike, js: ArrayLike
+) -> tuple[Line2D, Line2D, Line2D]:
+    """Both KL divergences and the Jensen-Shannon divergence between a fair coin and a model.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    heads : array_like
+        The model's probability of heads, along the horizontal axis.
+    forward, reverse, js : array_like
+        :math:`D(p \\parallel q)`, :math:`D(q \\parallel p)` and :math:`JS(p, q)` in bits at
+        each ``heads``, for the fair coin ``p``.
+
+    Returns
+    -------
+    (Line2D, Line2D, Line2D)
+        The three curves.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, coin_divergence_chart
+    >>> fig, ax = new_figure()
+    >>> lines = coin_divergence_chart(ax, [0.5, 1.0], [0.0, float("inf")], [0.0, 1.0], [0.0, 0.31])
+    >>> [line.get_label()[:6] for line in lines]
+    ['$D(p \\\\', '$D(q \\\\', '$JS(p,']
+    """
+    h = np.asarray(heads, dtype=float)
+    (fwd,) = ax.plot(h, forward, color=COLORS["q"], lw=2.2, label=r"$D(p \parallel q)$: unbounded")
+    (rev,) = ax.plot(
+        h, reverse, color=COLORS["extra"], lw=2.2, ls="--", label=r"$D(q \parallel p)$"
+    )
+    (jsd,) = ax.plot(h, js, color=COLORS["good"], lw=2.2, label="$JS(p, q)$")
+    ax.axhline(1, color=COLORS["muted"], lw=1, ls=":")
+    ax.set_ylim(0, 3)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel(r"model's probability of heads, $q(\mathrm{heads})$")
+    ax.set_ylabel("bits")
+    ax.legend(loc="upper center", fontsize=9)
+    return fwd, rev, jsd
+
+
+def grid_limit_chart(
+    ax: Axes,
+    steps: ArrayLike,
+    grid_entropy: ArrayLike,
+    grid_kl: ArrayLike,
+    *,
+    h: float,
+    kl: float,
+) -> tuple[Line2D, Line2D]:
+    """Entropy and KL divergence of densities made discrete, against the grid step.
+
+    As the step :math:`\\Delta` shrinks, the entropy of the discrete distribution follows
+    :math:`h - \\log_2 \\Delta` (dashed) and grows without bound, while the divergence stays
+    at the divergence of the densities (dotted).
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw; the step axis is logarithmic, finer grids to the right.
+    steps : array_like
+        The grid steps.
+    grid_entropy, grid_kl : array_like
+        The entropy of ``p`` and the divergence ``D(p || q)`` on each grid, in bits.
+    h, kl : float
+        The differential entropy of ``p``'s density and the divergence of the densities, in
+        bits.
+
+    Returns
+    -------
+    (Line2D, Line2D)
+        The grid entropies and the grid divergences.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, grid_limit_chart
+    >>> fig, ax = new_figure()
+    >>> ent, div = grid_limit_chart(ax, [1.0, 0.5], [2.05, 3.05], [0.64, 0.64], h=2.05, kl=0.64)
+    >>> ax.get_xscale(), ent.get_ydata().tolist()
+    ('log', [2.05, 3.05])
+    """
+    d = np.asarray(steps, dtype=float)
+    limit = np.geomspace(d.max(), d.min(), 50)
+    marks: dict[str, Any] = {"mec": COLORS["ink"], "ms": 7, "lw": 0, "zorder": 3}
+    ax.plot(
+        limit, h - np.log2(limit), color=COLORS["p"], lw=1.6, ls="--", label="$h - \\log_2 \\Delta$"
+    )
+    (ent,) = ax.plot(d, grid_entropy, "o", color=COLORS["p"], label="entropy on the grid", **marks)
+    ax.axhline(kl, color=COLORS["q"], lw=1.4, ls=":", label="$D$ of the densities")
+    (div,) = ax.plot(
+        d, grid_kl, "s", color=COLORS["q"], label="$D(p \\parallel q)$ on the grid", **marks
+    )
+    ax.set_xscale("log")
+    ax.set_xlim(d.max() * 1.6, d.min() / 1.6)  # finer grids to the right
+    ax.set_ylim(0, None)
+    ax.set_xlabel("grid step $\\Delta$")
+    ax.set_ylabel("bits")
+    ax.legend(loc="upper left", fontsize=9)
+    return ent, div
+
+
 # Training a classifier (chapter 7).
 
 
@@ -707,6 +1244,221 @@ def set_training_curves(
         artists.train_loss.set_data([], [])
     else:
         artists.train_loss.set_data(x if train_epochs is None else train_epochs, train_loss)
+
+
+# Checking the identity, its minimum, training runs, softmax twice (chapter 7).
+
+
+def identity_check_chart(
+    ax: Axes, ax_err: Axes, h_pq: ArrayLike, h_p_plus_kl: ArrayLike
+) -> tuple[PathCollection, PathCollection]:
+    """Check ``H(p, q) = H(p) + D(p || q)`` on many pairs: both sides, and their difference.
+
+    Parameters
+    ----------
+    ax, ax_err : Axes
+        Where to draw the two sides against each other, and their difference (in units of
+        :math:`10^{-15}` bits).
+    h_pq, h_p_plus_kl : array_like
+        The left and right sides for each pair, in bits.
+
+    Returns
+    -------
+    (PathCollection, PathCollection)
+        The two scatter plots.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, identity_check_chart
+    >>> fig, (ax, ax_err) = new_figure(ncols=2)
+    >>> both, diff = identity_check_chart(ax, ax_err, [1.0, 2.5], [1.0, 2.5 + 4.4e-16])
+    >>> diff.get_offsets()[:, 1].round(2).tolist(), tuple(map(float, ax.get_xlim()))
+    ([0.0, -0.44], (0.0, 3.0))
+    """
+    left = np.asarray(h_pq, dtype=float)
+    right = np.asarray(h_p_plus_kl, dtype=float)
+    top = float(np.ceil(left.max()))
+    dots: dict[str, Any] = {"s": 5, "alpha": 0.45, "lw": 0}
+    ax.plot([0, top], [0, top], color=COLORS["muted"], lw=1, ls="--", label="diagonal")
+    both = ax.scatter(left, right, color=COLORS["p"], label=f"{left.size:,} pairs", **dots)
+    ax.set_xlim(0, top)
+    ax.set_ylim(0, top)
+    ax.set_xlabel("$H(p, q)$ (bits)")
+    ax.set_ylabel("$H(p) + D_{KL}(p \\parallel q)$ (bits)")
+    ax.legend(loc="upper left", fontsize=9)
+    diff = ax_err.scatter(left, (left - right) * 1e15, color=COLORS["good"], **dots)
+    ax_err.axhline(0, color=COLORS["muted"], lw=1)
+    ax_err.set_xlim(0, top)
+    ax_err.set_ylim(-4, 4)
+    ax_err.set_xlabel("$H(p, q)$ (bits)")
+    ax_err.set_ylabel("difference ($10^{-15}$ bits)")
+    return both, diff
+
+
+def minimum_at_truth_chart(
+    ax: Axes,
+    heads: ArrayLike,
+    cross_entropy: ArrayLike,
+    kl: ArrayLike,
+    *,
+    h_p: float,
+    p_heads: float,
+) -> tuple[Line2D, Line2D]:
+    """Cross-entropy and KL divergence of coin models against the truth: one minimiser.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    heads : array_like
+        The model's probability of heads.
+    cross_entropy, kl : array_like
+        ``H(p, q)`` and ``D(p || q)`` in bits at each ``heads``.
+    h_p : float
+        ``H(p)`` in bits, the constant gap between the two curves.
+    p_heads : float
+        The truth's probability of heads, where both curves are smallest.
+
+    Returns
+    -------
+    (Line2D, Line2D)
+        The cross-entropy and KL curves.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, minimum_at_truth_chart
+    >>> fig, ax = new_figure()
+    >>> ce, kl = minimum_at_truth_chart(
+    ...     ax, [0.5, 0.7], [1.0, 1.2], [0.0, 0.2], h_p=1.0, p_heads=0.5
+    ... )
+    >>> (ce.get_ydata() - kl.get_ydata()).tolist()
+    [1.0, 1.0]
+    """
+    (ce_line,) = ax.plot(heads, cross_entropy, color=COLORS["q"], lw=2.2, label="$H(p, q)$")
+    (kl_line,) = ax.plot(heads, kl, color=COLORS["good"], lw=2.2, label="$D_{KL}(p \\parallel q)$")
+    ax.axhline(h_p, color=COLORS["p"], lw=1.6, ls="--", label="$H(p)$")
+    ax.axvline(p_heads, color=COLORS["muted"], lw=1, ls=":")
+    ax.annotate(
+        "both smallest at $q = p$",
+        (p_heads, 0.0),
+        xytext=(0.36, 2.6),
+        fontsize=9.5,
+        arrowprops={"arrowstyle": "->", "color": COLORS["muted"]},
+    )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 4)
+    ax.set_xlabel("the model's probability of heads, $q(\\mathrm{heads})$")
+    ax.set_ylabel("bits")
+    ax.legend(loc="upper center", fontsize=9)
+    return ce_line, kl_line
+
+
+def training_panels(
+    panels: Sequence[tuple[str, ArrayLike, ArrayLike, ArrayLike, ArrayLike, ArrayLike]],
+    *,
+    max_epochs: int,
+    top: float,
+) -> CourseFigure:
+    """Training runs side by side, each drawn with :func:`training_curves`, one legend above.
+
+    Parameters
+    ----------
+    panels : sequence of (str, array_like, array_like, array_like, array_like, array_like)
+        For each run: its title, the epochs, and at those epochs the expected cross-entropy,
+        the floor, the KL gap and the training loss, in nats.
+    max_epochs : int
+        Right end of the epoch axes.
+    top : float
+        Top of the loss axes, in nats.
+
+    Returns
+    -------
+    CourseFigure
+        The figure.
+
+    Examples
+    --------
+    >>> from infolib.plots import training_panels
+    >>> run = ([0, 1], [1.0, 0.8], [0.5, 0.5], [0.5, 0.3], [0.9, 0.7])
+    >>> fig = training_panels([("a", *run), ("b", *run)], max_epochs=1, top=1.2)
+    >>> [ax.get_title() for ax in fig.axes], len(fig.legends)
+    (['a', 'b'], 1)
+    """
+    with course_style():
+        fig = CourseFigure(figsize=(7.6, 3.6), layout="constrained")
+        axes = np.atleast_1d(fig.subplots(1, len(panels)))
+    for ax, (title, epochs, cross_entropy, floor, kl, train_loss) in zip(axes, panels, strict=True):
+        curves = training_curves(ax, max_epochs=max_epochs, top=top, legend=False)
+        set_training_curves(curves, epochs, cross_entropy, floor, kl, train_loss)
+        ax.set_title(title)
+    for ax in axes[1:]:
+        ax.set_ylabel("")
+    fig.legend(
+        handles=[curves.cross_entropy, curves.floor, (curves.kl, curves.gap), curves.train_loss],
+        labels=[
+            "expected $H(p, q)$",
+            "floor: mean $H(p(\\cdot\\mid x))$",
+            "KL gap (line from 0; shading above the floor)",
+            "training loss",
+        ],
+        loc="outside upper center",
+        ncols=2,
+        fontsize=8.5,
+    )
+    return fig
+
+
+def softmax_twice_chart(
+    ax_loss: Axes,
+    ax_grad: Axes,
+    margins: ArrayLike,
+    loss: ArrayLike,
+    loss_twice: ArrayLike,
+    grad: ArrayLike,
+    grad_twice: ArrayLike,
+) -> None:
+    """The loss from logits against the same loss with softmax applied twice, and gradients.
+
+    Parameters
+    ----------
+    ax_loss, ax_grad : Axes
+        Where to draw the losses (nats) and their derivatives with respect to the true logit.
+    margins : array_like
+        The margin of the true logit over the others, along both horizontal axes.
+    loss, loss_twice : array_like
+        The correct loss and the softmax-twice loss at each margin, in nats.
+    grad, grad_twice : array_like
+        Their derivatives with respect to the true logit.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, softmax_twice_chart
+    >>> fig, (a, b) = new_figure(ncols=2)
+    >>> softmax_twice_chart(a, b, [0, 1], [1.1, 0.55], [1.0, 0.9], [-0.67, -0.4], [-0.2, -0.15])
+    >>> [line.get_label() for line in b.get_lines()]
+    ['loss from logits', 'softmax applied twice']
+    """
+    m = np.asarray(margins, dtype=float)
+    twice: dict[str, Any] = {
+        "color": COLORS["extra"],
+        "lw": 2.2,
+        "ls": "--",
+        "label": "softmax applied twice",
+    }
+    right: dict[str, Any] = {"color": COLORS["q"], "lw": 2.2, "label": "loss from logits"}
+    xlabel = "margin of the true logit, $z_y - z_{\\mathrm{other}}$"
+    ax_loss.plot(m, loss, **right)
+    ax_loss.plot(m, loss_twice, **twice)
+    ax_loss.set_ylim(0, 9)
+    ax_loss.set_xlabel(xlabel)
+    ax_loss.set_ylabel("loss (nats)")
+    ax_loss.legend(loc="upper right", fontsize=9)
+    ax_grad.plot(m, grad, **right)
+    ax_grad.plot(m, grad_twice, **twice)
+    ax_grad.set_ylim(-1.05, 0.05)
+    ax_grad.set_xlabel(xlabel)
+    ax_grad.set_ylabel("$\\partial\\,\\mathrm{loss} / \\partial z_y$")
+    ax_grad.legend(loc="center left", fontsize=9)
 
 
 # The chain in one chart (chapter 8).
@@ -861,3 +1613,159 @@ def set_decomposition(
             label = f"{total:.3f} {unit}" if total <= cap else f"↑ {total:.3f} {unit}"
         text.set_text(label)
         text.set_y(shown)
+
+
+# Two variables: joint and conditional entropy, mutual information (chapter 6).
+
+
+def conditional_entropy_bars(
+    ax: Axes,
+    labels: Sequence[str],
+    entropies_given: ArrayLike,
+    h_y: float,
+    h_y_given_x: float,
+    *,
+    unit: str = "bits",
+) -> BarContainer:
+    r"""One bar per value :math:`x` of :math:`H(Y \mid X = x)`, against :math:`H(Y)` and
+    their average :math:`H(Y \mid X)`.
+
+    Shows that conditioning reduces entropy on average but not for every value: a bar may
+    rise above the dashed line :math:`H(Y)`, while the solid line, the average of the bars
+    weighted by :math:`p(x)`, never does.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    labels : sequence of str
+        One tick label per value of ``X`` (say what the value is and its probability).
+    entropies_given : array_like
+        :math:`H(Y \mid X = x)` for each value, in ``unit``.
+    h_y, h_y_given_x : float
+        :math:`H(Y)` and :math:`H(Y \mid X)`, in ``unit``.
+    unit : str
+        The unit, for the axis label.
+
+    Returns
+    -------
+    BarContainer
+        The bars, each labelled with its value to 3 decimals.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, conditional_entropy_bars
+    >>> fig, ax = new_figure()
+    >>> bars = conditional_entropy_bars(ax, ["a", "b"], [0.5, 1.0], 0.8, 0.6)
+    >>> [float(b.get_height()) for b in bars], [t.get_text() for t in ax.texts]
+    ([0.5, 1.0], ['0.500', '1.000'])
+    """
+    values = np.asarray(entropies_given, dtype=float)
+    x = np.arange(len(labels))
+    bars = ax.bar(
+        x,
+        values,
+        width=0.55,
+        color=COLORS["sky"],
+        edgecolor=COLORS["ink"],
+        linewidth=0.6,
+        zorder=2,
+        label=r"$H(Y \mid X = x)$",
+    )
+    for i, value in enumerate(values):
+        ax.text(i, value, f"{value:.3f}", ha="center", va="bottom", fontsize=9, color=COLORS["ink"])
+    ax.axhline(
+        h_y, color=COLORS["p"], lw=2, ls="--", zorder=3, label=r"$H(Y)$, before $X$ is known"
+    )
+    ax.axhline(
+        h_y_given_x,
+        color=COLORS["q"],
+        lw=2,
+        zorder=3,
+        label=r"$H(Y \mid X)$, the average over $p(x)$",
+    )
+    ax.set_xticks(x, list(labels), fontsize=9)
+    ax.set_xlim(-0.6, len(labels) - 0.4)
+    ax.set_ylim(0, 1.3 * max(float(values.max()), h_y))
+    ax.set_ylabel(f"entropy of $Y$ ({unit})")
+    ax.grid(axis="x", visible=False)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, fontsize=8.5)
+    return bars
+
+
+def information_diagram(
+    ax: Axes,
+    h_x_given_y: float,
+    mutual_information: float,
+    h_y_given_x: float,
+    *,
+    unit: str = "bits",
+) -> list[Rectangle]:
+    r"""The two-variable information diagram as three horizontal bars.
+
+    Top: :math:`H(X, Y)`. Middle: :math:`H(X) = H(X \mid Y) + I(X; Y)`. Bottom:
+    :math:`H(Y) = I(X; Y) + H(Y \mid X)`, placed so that the two copies of :math:`I(X; Y)`
+    line up, and both lower bars together span exactly :math:`H(X, Y)` (MacKay, figure 8.1).
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    h_x_given_y, mutual_information, h_y_given_x : float
+        :math:`H(X \mid Y)`, :math:`I(X; Y)` and :math:`H(Y \mid X)`, in ``unit``, as infolib
+        computes them (the other three quantities are their sums).
+    unit : str
+        The unit, for the axis label.
+
+    Returns
+    -------
+    list of Rectangle
+        The segments: :math:`H(X, Y)`, then :math:`H(X \mid Y)` and :math:`I(X; Y)` of the
+        middle bar, then :math:`I(X; Y)` and :math:`H(Y \mid X)` of the bottom one.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, information_diagram
+    >>> fig, ax = new_figure()
+    >>> parts = information_diagram(ax, 0.5, 0.25, 0.75)
+    >>> [(float(r.get_x()), float(r.get_width())) for r in parts]
+    [(0.0, 1.5), (0.0, 0.5), (0.5, 0.25), (0.5, 0.25), (0.75, 0.75)]
+    """
+    a, i, b = float(h_x_given_y), float(mutual_information), float(h_y_given_x)
+    total = a + i + b
+    rows: list[tuple[int, list[tuple[float, float, str, str | None]]]] = [
+        (2, [(0.0, total, COLORS["p"], r"$H(X, Y)$")]),
+        (1, [(0.0, a, COLORS["accent"], r"$H(X \mid Y)$"), (a, i, COLORS["good"], r"$I(X; Y)$")]),
+        (0, [(a, i, COLORS["good"], None), (a + i, b, COLORS["extra"], r"$H(Y \mid X)$")]),
+    ]
+    parts: list[Rectangle] = []
+    for y, segments in rows:
+        for left, width, color, label in segments:
+            rect = ax.barh(
+                y,
+                width,
+                left=left,
+                height=0.6,
+                color=color,
+                edgecolor=COLORS["ink"],
+                linewidth=0.6,
+                zorder=2,
+                label=label,
+            )[0]
+            parts.append(rect)
+    for y, end, value in ((2, total, total), (1, a + i, a + i), (0, total, i + b)):
+        ax.text(
+            end + 0.02 * max(total, 1e-12),
+            y,
+            f"{value:.3f}",
+            va="center",
+            fontsize=9,
+            color=COLORS["ink"],
+        )
+    ax.set_yticks([2, 1, 0], [r"$H(X, Y)$", r"$H(X)$", r"$H(Y)$"])
+    ax.set_xlim(0, 1.15 * max(total, 1e-12))
+    ax.set_ylim(-0.6, 2.6)
+    ax.set_xlabel(unit)
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=4, fontsize=8.5)
+    return parts

@@ -30,6 +30,7 @@ PUBLIC_API = {
     "block_distribution",
     "huffman_code",
     "kraft_sum",
+    "prefix_code_from_lengths",
     "shannon_code_lengths",
     # fitting
     "GaussianFit",
@@ -37,6 +38,8 @@ PUBLIC_API = {
     "fit_gaussian",
     "gaussian_kl",
     "gaussian_mixture",
+    # continuous (chapter 5)
+    "differential_entropy",
     # training (chapter 7)
     "LabelledData",
     "LossDecomposition",
@@ -48,6 +51,11 @@ PUBLIC_API = {
     "train_softmax_regression",
     # frameworks (chapter 7)
     "torch_kl_div",
+    # joint (chapter 6)
+    "conditional_entropy",
+    "joint_entropy",
+    "marginals",
+    "mutual_information",
 }
 
 # The contract's signatures (keyword-only base and axis, their defaults).

@@ -17,6 +17,7 @@ from infolib.coding import (
     block_distribution,
     huffman_code,
     kraft_sum,
+    prefix_code_from_lengths,
     shannon_code_lengths,
 )
 
@@ -279,3 +280,45 @@ def test_the_largest_allowed_block_distribution():
 def test_kraft_sum_refuses_lengths_that_are_not_integers(lengths):
     with pytest.raises(TypeError, match=r"^lengths must be"):
         kraft_sum(lengths)
+
+
+# Kraft's inequality is sufficient: prefix_code_from_lengths builds the code.
+
+
+def _is_prefix_free(words) -> bool:
+    return not any(a != b and b.startswith(a) for a in words for b in words)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=12), min_size=1, max_size=12))
+def test_prefix_code_from_lengths_exists_exactly_when_kraft_holds(lengths):
+    fits = sum(2.0**-n for n in lengths) <= 1  # exact: powers of two up to 2^-12, few terms
+    if fits:
+        code = prefix_code_from_lengths(lengths)
+        assert [len(w) for w in code.codewords] == lengths
+        assert _is_prefix_free(code.codewords)
+        assert len(set(code.codewords)) == len(lengths)
+    else:
+        with pytest.raises(ValueError, match="break Kraft's inequality"):
+            prefix_code_from_lengths(lengths)
+
+
+def test_prefix_code_from_lengths_by_hand():
+    # Canonical: shorter first, each codeword the previous plus one, padded to its length.
+    assert prefix_code_from_lengths([3, 1, 3, 2]).codewords == ("110", "0", "111", "10")
+    assert prefix_code_from_lengths([2, 2, 3, 4]).codewords == ("00", "01", "100", "1010")
+
+
+@pytest.mark.parametrize(
+    ("lengths", "error", "message"),
+    [
+        ([1, 0], ValueError, "lengths must be integers of at least 1, found 0"),
+        ([1.0, 2.0], TypeError, "lengths must be integers"),
+        ([], ValueError, "lengths must be a non-empty list"),
+        ([[1, 2], [2, 2]], ValueError, "lengths must be a non-empty list"),
+        ([1, 1, 1], ValueError, r"Kraft sum is 1\.5, above 1"),
+    ],
+)
+def test_prefix_code_from_lengths_refuses_bad_lengths(lengths, error, message):
+    with pytest.raises(error, match=message):
+        prefix_code_from_lengths(lengths)

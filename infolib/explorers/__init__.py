@@ -7,6 +7,7 @@ them (``explorer.readout``).
 """
 
 from .cross_entropy import CrossEntropyExplorer
+from .dependence import DependenceExplorer
 from .divergence import DivergenceExplorer
 from .entropy import EntropyExplorer
 from .frequency import FrequencyExplorer
@@ -17,6 +18,7 @@ from .training import TrainingExplorer
 
 __all__ = [
     "CrossEntropyExplorer",
+    "DependenceExplorer",
     "DivergenceExplorer",
     "EntropyExplorer",
     "FrequencyExplorer",
