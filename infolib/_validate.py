@@ -258,6 +258,8 @@ def integers(
     if type(x) is not np.ndarray:
         _reject_containers(x, name)
     a = np.asarray(x)
+    if a.size == 0 and type(x) in (list, tuple):
+        a = a.astype(np.int64)  # NumPy makes [] float64; it holds no non-integer
     if a.dtype.kind not in "iu" or (type(x) in (list, tuple) and _has_bool(x)):
         found = "booleans" if a.dtype.kind == "b" or a.dtype.kind in "iu" else f"dtype {a.dtype}"
         raise TypeError(f"{name} must be integers, got {found}")
@@ -398,7 +400,7 @@ def check_length(
         raise ValueError(f"{name} must not be empty")
     if (minimum is not None and n < minimum) or (maximum is not None and n > maximum):
         if minimum is not None and maximum is not None:
-            wanted = f"{minimum} to {maximum}"
+            wanted = f"{minimum}" if minimum == maximum else f"{minimum} to {maximum}"
         else:
             wanted = f"at least {minimum}" if minimum is not None else f"at most {maximum}"
         raise ValueError(f"{name} must have {wanted} entries, got {n}")

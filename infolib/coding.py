@@ -347,11 +347,9 @@ def prefix_code_from_lengths(lengths: ArrayLike) -> PrefixCode:
     ...
     ValueError: lengths [1, 1, 2] break Kraft's inequality (their Kraft sum is 1.25, above 1), ...
     """
-    if isinstance(lengths, (list, tuple, np.ndarray)) and len(lengths) == 0:
-        raise ValueError("lengths must be a non-empty list of integers, got an empty one")
     n = v.integers(lengths, "lengths", minimum=1)
-    if n.ndim != 1 or n.size == 0:
-        raise ValueError(f"lengths must be a non-empty list of integers, got shape {n.shape}")
+    v.check_ndim(n, "lengths", 1, "one length per outcome")
+    v.check_length(n, "lengths", minimum=1)
     longest = int(n.max())
     # Exactly, in integers: sum 2^-l <= 1  <=>  sum 2^(longest - l) <= 2^longest.
     if sum(1 << (longest - int(length)) for length in n) > 1 << longest:

@@ -312,10 +312,15 @@ def test_prefix_code_from_lengths_by_hand():
 @pytest.mark.parametrize(
     ("lengths", "error", "message"),
     [
-        ([1, 0], ValueError, "lengths must be integers of at least 1, found 0"),
-        ([1.0, 2.0], TypeError, "lengths must be integers"),
-        ([], ValueError, "lengths must be a non-empty list"),
-        ([[1, 2], [2, 2]], ValueError, "lengths must be a non-empty list"),
+        (
+            [1, 0],
+            ValueError,
+            "^lengths must contain only integers of at least 1, found 0 at index 1",
+        ),
+        ([1.0, 2.0], TypeError, "^lengths must be integers, got dtype float64"),
+        ([1, True], TypeError, "^lengths must be integers, got booleans"),
+        ([], ValueError, "^lengths must not be empty"),
+        ([[1, 2], [2, 2]], ValueError, r"^lengths must be 1-D \(one length per outcome\)"),
         ([1, 1, 1], ValueError, r"Kraft sum is 1\.5, above 1"),
     ],
 )
