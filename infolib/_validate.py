@@ -840,11 +840,13 @@ def joint_table(x: ArrayLike, name: str) -> tuple[np.ndarray, float]:
     ``p(y | x)``; the message says so.
     """
     a, eps = _convert(x, name)
-    if a.ndim != 2:
-        raise ValueError(
-            f"{name} must be a 2-D table of joint probabilities p(x, y), one row per value of "
-            f"x and one column per value of y; got {a.ndim} dimension(s), shape {a.shape}"
-        )
+    check_ndim(
+        a,
+        name,
+        2,
+        "a table of joint probabilities p(x, y), one row per value of x and one column per "
+        "value of y",
+    )
     if a.size == 0:
         raise ValueError(f"{name} must not be empty; got shape {a.shape}")
     if not np.isfinite(a).all():
