@@ -24,19 +24,38 @@ The package's modules use only these names (stable; import them as
 ``check_int(value, name, minimum=...)``   an integer (not a bool) within bounds
 ``integers(x, name, minimum=...)``        an array of integers (not bools, not floats)
 ``check_real(value, name, ...)``          a finite real number (not a bool) within bounds
+``check_choice(value, name, choices)``    one of a few allowed values (``'forward'``, ...)
+``check_str(value, name)``                a string (non-empty unless told otherwise)
+``check_bits(value, name)``               a string of ``'0'`` and ``'1'``
+``check_range(value, name, default)``     a pair ``(low, high)`` of finite numbers, low < high
+``sequence(x, name, what)``               a list, tuple or 1-D array of items, as a list
+``pair(value, name, what)``               the two items of a pair
+``check_length(x, name, ...)``            a number of entries within bounds
+``same_length(a, b, a_name, b_name)``     two sequences of equal length
+``check_ndim(a, name, ndim, what)``       an array of the given number of dimensions
+``even_grid(x, name)``                    an evenly spaced, increasing 1-D grid
+``positive_values(x, name)``              an array (or scalar) of finite positive numbers
 ``same_shape(a, b, a_name, b_name)``      equal shapes, no broadcasting
 ``scalar_or_array(result)``               a Python float for 0-d results
 ``describe_nonfinite(a, name)``           the message for the first NaN or infinite entry
 ``describe_negative(a, name)``            the message for the first negative entry
+``describe_nonpositive(a, name)``         the message for the first entry that is not above 0
 ``sum_tolerance(eps, n)``                 the allowed ``|sum - 1|`` for ``n`` entries of precision
                                           ``eps``
 ``small_distribution(x, axis)``           a short, plainly valid distribution as Python floats,
                                           else ``None`` (the fast path; see its docstring)
+``small_logits(x, axis, spread)``         the same for short logits
+``small_label(x, n_classes)``             a single valid class label as an ``int``, else ``None``
 ``joint_table(x, name)``                  a 2-D joint distribution table ``p(x, y)``: ``(a, eps)``
 ========================================  ========================================================
 
 The checks are ordered so that the common, valid case costs two reductions (a sum and a
 minimum); the slower scans that find *which* entry is bad run only when something is wrong.
+
+One wording per rule. A single value that breaks a rule is reported as ``"{name} must be
+<what was expected>, got <value>"``; an entry of an array as ``"{name} must contain only
+<what was expected>, found <value> at index <i>"`` (a NumPy scalar or 0-d array counts as a
+single value). An entry of a list or tuple checked one by one is named ``{name}[i]``.
 """
 
 from __future__ import annotations
@@ -59,7 +78,7 @@ _OK = object()
 _BASE_RULE = "base must be a finite positive number other than 1 (2 for bits, np.e for nats)"
 
 
-def _reject_containers(x: object, name: str) -> None:
+def _reject_containers(x: object, name: str, what: str = "numbers") -> None:
     """Raise ``TypeError`` for inputs NumPy would misread rather than refuse."""
     if x is None:
         raise TypeError(f"{name} must be numeric (a list, tuple or array of numbers), got None")
@@ -75,7 +94,7 @@ def _reject_containers(x: object, name: str) -> None:
     if isinstance(x, (Iterator, Set)):
         kind = "a generator" if hasattr(x, "gi_frame") else f"a {type(x).__name__}"
         raise TypeError(
-            f"{name} must be a list, tuple or array of numbers, got {kind}; wrap it in "
+            f"{name} must be a list, tuple or array of {what}, got {kind}; wrap it in "
             f"list(...) first"
         )
 
@@ -228,21 +247,31 @@ def check_int(
     return n
 
 
-def integers(x: ArrayLike, name: str, *, minimum: int | None = None) -> np.ndarray:
-    """Validate an array (or list) of integers, any shape, each at least ``minimum``.
+def integers(
+    x: ArrayLike, name: str, *, minimum: int | None = None, maximum: int | None = None
+) -> np.ndarray:
+    """Validate an array (or list) of integers, any shape, each within ``[minimum, maximum]``.
 
     Raises ``TypeError`` for floats (even whole ones), booleans, strings and other
-    non-integers, ``ValueError`` for an entry below ``minimum``.
+    non-integers, ``ValueError`` for an entry outside the bounds.
     """
     if type(x) is not np.ndarray:
         _reject_containers(x, name)
     a = np.asarray(x)
+    if a.size == 0 and type(x) in (list, tuple):
+        a = a.astype(np.int64)  # NumPy makes [] float64; it holds no non-integer
     if a.dtype.kind not in "iu" or (type(x) in (list, tuple) and _has_bool(x)):
         found = "booleans" if a.dtype.kind == "b" or a.dtype.kind in "iu" else f"dtype {a.dtype}"
         raise TypeError(f"{name} must be integers, got {found}")
-    if minimum is not None and a.size and a.min() < minimum:
-        bad = a[a < minimum].flat[0].item()
-        raise ValueError(f"{name} must be integers of at least {minimum}, found {bad}")
+    low = minimum is not None and a.size and a.min() < minimum
+    high = maximum is not None and a.size and a.max() > maximum
+    if low or high:
+        bad = (a < minimum) if low else (a > maximum)
+        if minimum is not None and maximum is not None:
+            wanted = f"integers from {minimum} to {maximum}"
+        else:
+            wanted = f"integers of at least {minimum}" if low else f"integers of at most {maximum}"
+        raise ValueError(_describe_entry(a, bad, name, wanted))
     return a
 
 
@@ -270,12 +299,126 @@ def check_real(
     if not math.isfinite(x):
         raise ValueError(f"{name} must be a finite number, got {_short(value)}")
     if positive and x <= 0:
-        raise ValueError(f"{name} must be positive, got {value!r}")
+        raise ValueError(f"{name} must be positive, got {_short(value)}")
     if minimum is not None and x < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value!r}")
+        raise ValueError(f"{name} must be at least {minimum}, got {_short(value)}")
     if maximum is not None and x > maximum:
-        raise ValueError(f"{name} must be at most {maximum}, got {value!r}")
+        raise ValueError(f"{name} must be at most {maximum}, got {_short(value)}")
     return x
+
+
+def _listed(choices: tuple[object, ...]) -> str:
+    """``'a' or 'b'``; ``one of 'a', 'b' or 'c'`` for more."""
+    shown = [repr(c) for c in choices]
+    if len(shown) <= 2:
+        return " or ".join(shown)
+    return f"one of {', '.join(shown[:-1])} or {shown[-1]}"
+
+
+def check_choice(value: object, name: str, choices: tuple[Any, ...]) -> Any:
+    """Return ``value`` if it is one of ``choices``.
+
+    Raises ``TypeError`` if it is not of the choices' type (a number for text choices, a
+    string or a bool for numeric ones), ``ValueError`` if it is of the right type but none
+    of them. Numeric choices compare by value (``1`` matches ``1.0``); the matching choice
+    is returned.
+    """
+    numeric = all(isinstance(c, numbers.Real) for c in choices)
+    if numeric:
+        right_type = isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
+    else:
+        right_type = all(isinstance(value, type(c)) for c in choices)
+    message = f"{name} must be {_listed(choices)}, got {_short(value)}"
+    if not right_type:
+        raise TypeError(message)
+    for choice in choices:
+        if value == choice:
+            return choice
+    raise ValueError(message)
+
+
+def check_str(value: object, name: str, *, nonempty: bool = True) -> str:
+    """Return ``value`` if it is a string (and, with ``nonempty``, not ``""``)."""
+    wanted = "a non-empty string" if nonempty else "a string"
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be {wanted}, got {_short(value)}")
+    if nonempty and not value:
+        raise ValueError(f"{name} must be {wanted}, got ''")
+    return value
+
+
+def check_bits(value: object, name: str) -> str:
+    """Return ``value`` if it is a string of ``'0'`` and ``'1'`` (possibly empty)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string of '0' and '1', got {_short(value)}")
+    if value.strip("01"):
+        raise ValueError(f"{name} must be a string of '0' and '1', got {_short(value)}")
+    return value
+
+
+def sequence(x: object, name: str, what: str = "numbers") -> list[Any]:
+    """Return the items of a list, tuple, range or 1-D array ``x`` as a list.
+
+    Raises ``TypeError`` for a string, a generator, a set, a scalar or any other object, and
+    ``ValueError`` for an array of more than one dimension. ``what`` says what the items are,
+    for the message; the items themselves are the caller's to check.
+    """
+    if isinstance(x, np.ndarray):
+        if type(x) is not np.ndarray:
+            _reject_containers(x, name)  # a masked array
+        if x.ndim != 1:
+            raise ValueError(
+                f"{name} must be a list, tuple or 1-D array of {what}, got shape {x.shape}"
+            )
+        return list(x)
+    if isinstance(x, (list, tuple, range)):
+        return list(x)
+    if isinstance(x, (Iterator, Set)):
+        _reject_containers(x, name, what)
+    kind = "a string" if isinstance(x, (str, bytes)) else f"{_short(x)} of type {type(x).__name__}"
+    raise TypeError(f"{name} must be a list, tuple or array of {what}, got {kind}")
+
+
+def pair(value: object, name: str, what: str) -> tuple[Any, Any]:
+    """The two items of a list, tuple or 1-D array of length 2, else ``TypeError``.
+
+    ``what`` says what the items are (``"integers"``), for the message; the items are the
+    caller's to check (name them ``{name}[0]`` and ``{name}[1]``).
+    """
+    if isinstance(value, (list, tuple)) or (isinstance(value, np.ndarray) and value.ndim == 1):
+        if len(value) == 2:
+            return value[0], value[1]
+    raise TypeError(f"{name} must be a pair of {what}, got {_short(value)}")
+
+
+def check_length(
+    x: Any, name: str, *, minimum: int | None = None, maximum: int | None = None
+) -> int:
+    """Return ``len(x)`` if it lies within ``[minimum, maximum]``, else raise ``ValueError``."""
+    n = len(x)
+    if n == 0 and minimum == 1 and maximum is None:
+        raise ValueError(f"{name} must not be empty")
+    if (minimum is not None and n < minimum) or (maximum is not None and n > maximum):
+        if minimum is not None and maximum is not None:
+            wanted = f"{minimum}" if minimum == maximum else f"{minimum} to {maximum}"
+        else:
+            wanted = f"at least {minimum}" if minimum is not None else f"at most {maximum}"
+        raise ValueError(f"{name} must have {wanted} entries, got {n}")
+    return n
+
+
+def same_length(a: Any, b: Any, a_name: str, b_name: str) -> None:
+    """Raise ``ValueError`` unless the sequences ``a`` and ``b`` have the same length."""
+    if len(a) != len(b):
+        raise ValueError(
+            f"{a_name} and {b_name} must have the same length, got {len(a)} and {len(b)}"
+        )
+
+
+def check_ndim(a: np.ndarray, name: str, ndim: int, what: str) -> None:
+    """Raise ``ValueError`` unless ``a`` has ``ndim`` dimensions; ``what`` says what it holds."""
+    if a.ndim != ndim:
+        raise ValueError(f"{name} must be {ndim}-D ({what}), got shape {a.shape}")
 
 
 def _first_index(mask: np.ndarray) -> int | tuple[int, ...]:
@@ -283,19 +426,41 @@ def _first_index(mask: np.ndarray) -> int | tuple[int, ...]:
     return idx[0] if len(idx) == 1 else idx
 
 
+def _describe_entry(a: np.ndarray, bad: np.ndarray, name: str, wanted: str) -> str:
+    """``{name} must contain only {wanted}, found {entry} at index {i}``, for the first entry
+    of the array ``a`` (at least 1-D) where ``bad`` holds."""
+    where = _first_index(bad)
+    entry = np.atleast_1d(a)[where]
+    shown = ("NaN" if np.isnan(entry) else "infinite") if not np.isfinite(entry) else None
+    return (
+        f"{name} must contain only {wanted}, found {shown or repr(entry.item())} at index {where}"
+    )
+
+
 def describe_nonfinite(a: np.ndarray, name: str) -> str:
-    """The message for the first NaN or infinite entry of ``a`` (which must have one)."""
-    a = np.atleast_1d(a)  # np.nonzero refuses 0-d arrays
-    where = _first_index(~np.isfinite(a))
-    kind = "NaN" if np.isnan(a[where]) else "infinite"
-    return f"{name} must contain only finite numbers, found {kind} at index {where}"
+    """The message for the first NaN or infinite entry of ``a`` (which must have one).
+
+    For a single value (a 0-d array) it is the message of :func:`check_real`."""
+    if np.ndim(a) == 0:
+        return f"{name} must be a finite number, got {float(a)!r}"
+    return _describe_entry(a, ~np.isfinite(a), name, "finite numbers")
 
 
 def describe_negative(a: np.ndarray, name: str) -> str:
     """The message for the first negative entry of ``a`` (which must have one)."""
-    a = np.atleast_1d(a)
+    if np.ndim(a) == 0:
+        return f"{name} must not be negative, got {float(a)!r}"
     where = _first_index(a < 0)
     return f"{name} must not contain negative entries, found {a[where].item()!r} at index {where}"
+
+
+def describe_nonpositive(a: np.ndarray, name: str) -> str:
+    """The message for the first entry of ``a`` that is not above 0 (which must have one).
+
+    For a single value (a 0-d array) it is the message of :func:`check_real`."""
+    if np.ndim(a) == 0:
+        return f"{name} must be positive, got {float(a)!r}"
+    return _describe_entry(a, ~(a > 0), name, "positive numbers")
 
 
 def sum_tolerance(eps: float, n: int) -> float:
@@ -326,36 +491,67 @@ def small_distribution(x: Any, axis: object) -> tuple[list[float], float] | None
     returns ``None``, and the caller passes the input to :func:`distribution`, which checks it
     fully and words the error.
     """
-    if type(axis) is not int or not -1 <= axis <= 0:
-        return None
-    kind = type(x)
-    if kind is np.ndarray:
-        if x.ndim != 1 or x.dtype.char != "d" or x.size > SMALL:
-            return None
-        values = x.tolist()
-    elif kind is list or kind is tuple:
-        if len(x) > SMALL:
-            return None
-        types = set(map(type, x))
-        if types == {float}:
-            values = list(x)
-        elif types <= {float, int}:
-            try:
-                values = [float(e) for e in x]
-            except OverflowError:
-                return None
-        else:
-            return None
-    else:
+    values = _small_values(x, axis)
+    if values is None:
         return None
     try:
         total = math.fsum(values)
     except (OverflowError, ValueError):  # inf - inf, or an overflowing sum
         return None
-    # NaN fails both comparisons; an empty list fails the first.
+    # NaN fails both comparisons.
     if not abs(total - 1.0) <= SUM_TOLERANCE or not min(values) >= 0.0:
         return None
     return values, total
+
+
+def _small_values(x: Any, axis: object) -> list[float] | None:
+    """A 1-D float64 array, or a list or tuple of floats and ints, of 1 to :data:`SMALL`
+    entries along its only axis, as a list of Python floats; else ``None``."""
+    if type(axis) is not int or not -1 <= axis <= 0:
+        return None
+    kind = type(x)
+    if kind is np.ndarray:
+        if x.ndim != 1 or x.dtype.char != "d" or not 0 < x.size <= SMALL:
+            return None
+        return x.tolist()
+    if (kind is list or kind is tuple) and 0 < len(x) <= SMALL:
+        types = set(map(type, x))
+        if types == {float}:
+            return list(x)
+        if types <= {float, int}:  # not bool, whose type is bool
+            try:
+                return [float(e) for e in x]
+            except OverflowError:
+                return None
+    return None
+
+
+def small_logits(x: Any, axis: object, spread: float) -> list[float] | None:
+    """Short 1-D logits as a list of Python floats, if plainly valid (the fast path).
+
+    Takes what :func:`small_distribution` takes, finite and with ``max - min`` below
+    ``spread``; returns ``None`` for anything else, including every invalid input, which the
+    caller then passes to :func:`finite` for the full check and its message.
+    """
+    values = _small_values(x, axis)
+    if values is None:
+        return None
+    # A NaN or infinite entry makes the plain sum NaN or infinite (as does a finite sum that
+    # overflows: such logits take the full path). max and min skip over NaN.
+    if not (math.isfinite(sum(values)) and max(values) - min(values) < spread):
+        return None
+    return values
+
+
+def small_label(x: Any, n_classes: int) -> int | None:
+    """A single class label in ``[0, n_classes)`` given as an ``int`` or a NumPy integer
+    (not a bool), as an ``int``; else ``None`` (the caller then uses :func:`labels`)."""
+    kind = type(x)
+    if kind is int or (isinstance(x, np.integer) and kind is not np.bool_):
+        k = int(x)
+        if 0 <= k < n_classes:
+            return k
+    return None
 
 
 def distribution(x: ArrayLike, name: str, axis: object = -1) -> tuple[np.ndarray, int, bool]:
@@ -497,8 +693,9 @@ def probabilities(x: ArrayLike, name: str) -> np.ndarray:
     if not (np.isfinite(lo) and np.isfinite(hi)):
         raise ValueError(describe_nonfinite(a, name))
     if lo < 0 or hi > 1:
-        bad = a[(a < 0) | (a > 1)].flat[0]
-        raise ValueError(f"{name} must contain probabilities in [0, 1], found {bad.item()!r}")
+        if a.ndim == 0:
+            raise ValueError(f"{name} must be a probability in [0, 1], got {a.item()!r}")
+        raise ValueError(_describe_entry(a, (a < 0) | (a > 1), name, "probabilities in [0, 1]"))
     return a
 
 
@@ -533,6 +730,67 @@ def finite_values(x: ArrayLike, name: str) -> np.ndarray:
     if not np.isfinite(a).all():
         raise ValueError(describe_nonfinite(a, name))
     return a
+
+
+def positive_values(x: ArrayLike, name: str) -> np.ndarray:
+    """Validate finite numbers above 0, any shape, scalars included (a width, a scale)."""
+    a = finite_values(x, name)
+    if not (a > 0).all():
+        raise ValueError(describe_nonpositive(a, name))
+    return a
+
+
+#: Relative tolerance on the spacing of :func:`even_grid`: ``np.linspace`` grids pass,
+#: hand-made uneven ones fail.
+SPACING_TOLERANCE = 1e-6
+
+
+def even_grid(x: ArrayLike, name: str, *, minimum: int = 3) -> np.ndarray:
+    """Validate an evenly spaced, strictly increasing 1-D grid of at least ``minimum`` points."""
+    g = as_float_array(x, name)
+    check_ndim(g, name, 1, "a grid such as np.linspace(-10, 10, 401)")
+    check_length(g, name, minimum=minimum)
+    if not np.isfinite(g).all():
+        raise ValueError(describe_nonfinite(g, name))
+    steps = np.diff(g)
+    if steps.min() <= 0:
+        raise ValueError(
+            f"{name} must be strictly increasing, e.g. np.linspace(-10, 10, 401); found step "
+            f"{steps.min().item()!r} at index {int(np.argmin(steps))}"
+        )
+    if steps.max() - steps.min() > SPACING_TOLERANCE * steps.max():  # mean() may overflow
+        raise ValueError(
+            f"{name} must be evenly spaced, e.g. np.linspace(-10, 10, 401); found steps from "
+            f"{steps.min():.6g} to {steps.max():.6g}"
+        )
+    return g
+
+
+def check_range(
+    value: object, name: str, default: tuple[float, float], *, positive: bool = False
+) -> tuple[float, float]:
+    """A pair ``(low, high)`` of finite numbers with ``low < high`` and a finite width.
+
+    ``value`` ``None`` stands for ``default`` (which is checked too: a default computed
+    from other arguments can be out of range). With ``positive``, both must be above 0.
+    """
+    if value is None:
+        lo, hi = default
+        shown = f"({lo!r}, {hi!r}), the default"
+    else:
+        first, second = pair(value, name, "numbers (low, high)")
+        lo = check_real(first, f"{name}[0]", positive=positive)
+        hi = check_real(second, f"{name}[1]", positive=positive)
+        shown = _short(value)
+    if not lo < hi:
+        raise ValueError(f"{name} must be a pair (low, high) with low < high, got {shown}")
+    if positive and lo <= 0:
+        raise ValueError(f"{name} must be a pair of positive numbers, got {shown}")
+    if not (math.isfinite(0.5 * hi - 0.5 * lo) and math.isfinite(hi - lo)):
+        raise ValueError(
+            f"{name} must have a width (high - low) below the largest float, got {shown}"
+        )
+    return lo, hi
 
 
 def labels(x: ArrayLike, name: str, n_classes: int, shape: tuple[int, ...]) -> np.ndarray:
@@ -582,11 +840,13 @@ def joint_table(x: ArrayLike, name: str) -> tuple[np.ndarray, float]:
     ``p(y | x)``; the message says so.
     """
     a, eps = _convert(x, name)
-    if a.ndim != 2:
-        raise ValueError(
-            f"{name} must be a 2-D table of joint probabilities p(x, y), one row per value of "
-            f"x and one column per value of y; got {a.ndim} dimension(s), shape {a.shape}"
-        )
+    check_ndim(
+        a,
+        name,
+        2,
+        "a table of joint probabilities p(x, y), one row per value of x and one column per "
+        "value of y",
+    )
     if a.size == 0:
         raise ValueError(f"{name} must not be empty; got shape {a.shape}")
     if not np.isfinite(a).all():

@@ -12,6 +12,8 @@ import numbers
 
 from IPython.display import display
 
+from . import _validate as v
+
 __all__ = ["glue"]
 
 _PREFIX = "application/papermill.record/"
@@ -32,6 +34,9 @@ def glue(name: str, value: object) -> None:
     value : object
         A number, or anything with a sensible ``str``.
     """
+    v.check_str(name, "name")
+    # The type decides how the value is stored, not whether it is accepted: a bool is an
+    # Integral too, and is stored as True or False, not as 1 or 0.
     if isinstance(value, bool):
         text = repr(value)
     elif isinstance(value, numbers.Integral):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -58,24 +58,12 @@ class PrefixCode:
     _table: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if isinstance(self.codewords, (str, bytes)) or not isinstance(
-            self.codewords, (tuple, list)
-        ):
-            raise TypeError(
-                f"codewords must be a tuple of bit strings such as ('0', '10', '11'), got "
-                f"{self.codewords!r}"
-            )
-        for x, w in enumerate(self.codewords):
-            if not isinstance(w, str):
-                raise TypeError(
-                    f"codewords must be strings of '0' and '1', found {w!r} for outcome {x}"
-                )
-        object.__setattr__(self, "codewords", tuple(self.codewords))
-        words = [w for w in self.codewords if w]
+        given = v.sequence(self.codewords, "codewords", "bit strings such as ('0', '10', '11')")
+        codewords = tuple(v.check_bits(w, f"codewords[{x}]") for x, w in enumerate(given))
+        object.__setattr__(self, "codewords", codewords)
+        words = [w for w in codewords if w]
         if not words:
             raise ValueError("codewords must contain at least one non-empty codeword")
-        if any(set(w) - {"0", "1"} for w in words):
-            raise ValueError("codewords must be strings of '0' and '1'")
         ordered = sorted(words)
         for a, b in itertools.pairwise(ordered):
             if b.startswith(a):
@@ -99,17 +87,14 @@ class PrefixCode:
         1.5
         """
         a, _, _ = v.distribution(p, "p")
-        if a.ndim != 1 or a.size != len(self.codewords):
-            raise ValueError(
-                f"p must be one distribution over the code's {len(self.codewords)} outcomes, "
-                f"got shape {a.shape}"
-            )
+        v.check_ndim(a, "p", 1, "a single distribution")
+        v.same_length(a, self.codewords, "p", "codewords")
         lengths = self.lengths
         if np.any((lengths == 0) & (a > 0)):
             return float("inf")
         return float(a @ lengths)
 
-    def encode(self, outcomes: Iterable[int]) -> str:
+    def encode(self, outcomes: Sequence[int]) -> str:
         """The bit string for a sequence of outcome indices (integers in ``[0, n)``).
 
         Examples
@@ -119,17 +104,10 @@ class PrefixCode:
         '110'
         """
         words = self.codewords
-        if isinstance(outcomes, (str, bytes)):
-            raise TypeError(f"outcomes must be a sequence of outcome indices, got {outcomes!r}")
         parts = []
-        for x in outcomes:
+        for i, x in enumerate(v.sequence(outcomes, "outcomes", "outcome indices")):
             # Python's indexing would take -1 as the last outcome and True as outcome 1.
-            k = v.check_int(x, "each outcome")
-            if not 0 <= k < len(words):
-                raise ValueError(
-                    f"outcomes must be indices in [0, {len(words) - 1}], found {k} (a negative "
-                    "index does not count from the end here)"
-                )
+            k = v.check_int(x, f"outcomes[{i}]", minimum=0, maximum=len(words) - 1)
             if not words[k]:
                 raise ValueError(
                     f"outcome {k} has no codeword (it had probability 0 when the code was "
@@ -140,10 +118,7 @@ class PrefixCode:
 
     def decode(self, bits: str) -> np.ndarray:
         """The outcome indices encoded in ``bits``; raises if the bits end mid-codeword."""
-        if not isinstance(bits, str):
-            raise TypeError(f"bits must be a string of '0' and '1', got {bits!r}")
-        if set(bits) - {"0", "1"}:
-            raise ValueError(f"bits must contain only '0' and '1', got {bits[:40]!r}")
+        v.check_bits(bits, "bits")
         out: list[int] = []
         current = ""
         table = self._table
@@ -196,8 +171,7 @@ def huffman_code(q: ArrayLike) -> PrefixCode:
     [1, 2, 3, 3]
     """
     a, _, _ = v.distribution(q, "q")
-    if a.ndim != 1:
-        raise ValueError(f"q must be a single distribution (1-D), got shape {a.shape}")
+    v.check_ndim(a, "q", 1, "a single distribution")
     support = [int(x) for x in np.flatnonzero(a > 0)]
     words = [""] * a.size
     if len(support) == 1:
@@ -319,8 +293,7 @@ def block_distribution(p: ArrayLike, k: int) -> np.ndarray:
     [0.5625, 0.1875, 0.1875, 0.0625]
     """
     a, _, _ = v.distribution(p, "p")
-    if a.ndim != 1:
-        raise ValueError(f"p must be a single distribution (1-D), got shape {a.shape}")
+    v.check_ndim(a, "p", 1, "a single distribution")
     k = v.check_int(k, "k", minimum=1)
     n = a.size
     # Checked before any work: n**k itself is a huge integer for n >= 2 and large k, and
@@ -374,11 +347,9 @@ def prefix_code_from_lengths(lengths: ArrayLike) -> PrefixCode:
     ...
     ValueError: lengths [1, 1, 2] break Kraft's inequality (their Kraft sum is 1.25, above 1), ...
     """
-    if isinstance(lengths, (list, tuple, np.ndarray)) and len(lengths) == 0:
-        raise ValueError("lengths must be a non-empty list of integers, got an empty one")
     n = v.integers(lengths, "lengths", minimum=1)
-    if n.ndim != 1 or n.size == 0:
-        raise ValueError(f"lengths must be a non-empty list of integers, got shape {n.shape}")
+    v.check_ndim(n, "lengths", 1, "one length per outcome")
+    v.check_length(n, "lengths", minimum=1)
     longest = int(n.max())
     # Exactly, in integers: sum 2^-l <= 1  <=>  sum 2^(longest - l) <= 2^longest.
     if sum(1 << (longest - int(length)) for length in n) > 1 << longest:

@@ -62,6 +62,8 @@ def differential_entropy(family: str, std: ArrayLike, *, base: float = 2) -> flo
 
     Raises
     ------
+    TypeError
+        If ``family`` is not a string or ``std`` not numbers.
     ValueError
         If ``family`` is not one of ``FAMILIES``, or ``std`` is not finite and positive.
 
@@ -76,13 +78,8 @@ def differential_entropy(family: str, std: ArrayLike, *, base: float = 2) -> flo
     >>> [round(float(h), 3) for h in differential_entropy("gaussian", [0.1, 10.0])]
     [-1.275, 5.369]
     """
-    if not isinstance(family, str) or family not in _CONSTANT_NATS:
-        raise ValueError(f"family must be one of {', '.join(map(repr, FAMILIES))}, got {family!r}")
+    family = v.check_choice(family, "family", FAMILIES)
     ln_b = v.check_base(base)
-    sigma = v.as_float_array(std, "std")
-    if not np.isfinite(sigma).all():
-        raise ValueError(v.describe_nonfinite(np.atleast_1d(sigma), "std"))
-    if (sigma <= 0).any():
-        raise ValueError(f"std must be positive, found {sigma[sigma <= 0].flat[0].item()!r}")
+    sigma = v.positive_values(std, "std")
     h = (_CONSTANT_NATS[family] + np.log(sigma)) / ln_b
     return v.scalar_or_array(h + 0.0)

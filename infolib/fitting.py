@@ -23,6 +23,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import _validate as v
+from .logits import logsumexp_unchecked, softmax_unchecked
 from .measures import kl_divergence, x_minus_log1p
 
 __all__ = [
@@ -34,8 +35,6 @@ __all__ = [
 ]
 
 _DIRECTIONS = ("forward", "reverse")
-# Relative tolerance on the spacing of a grid: linspace grids pass, hand-made uneven ones fail.
-_SPACING_TOLERANCE = 1e-6
 # Candidates per axis (means, standard deviations) on each refining pass, which searches one
 # step of the previous pass either side of the best so far: each pass narrows it threefold.
 _FINE = (7, 7)
@@ -62,49 +61,6 @@ class GaussianFit:
     std: float
     divergence: float
     direction: str
-
-
-def _grid(x: ArrayLike) -> np.ndarray:
-    """Validate an evenly spaced, increasing 1-D grid of at least three points."""
-    g = v.as_float_array(x, "x")
-    if g.ndim != 1 or g.size < 3:
-        raise ValueError(
-            f"x must be a one-dimensional grid of at least 3 points, got shape {g.shape}"
-        )
-    if not np.isfinite(g).all():
-        raise ValueError(v.describe_nonfinite(g, "x"))
-    steps = np.diff(g)
-    if steps.min() <= 0:
-        raise ValueError("x must be strictly increasing, e.g. np.linspace(-10, 10, 401)")
-    if steps.max() - steps.min() > _SPACING_TOLERANCE * steps.mean():
-        raise ValueError(
-            f"x must be evenly spaced (found steps from {steps.min():.6g} to "
-            f"{steps.max():.6g}); use np.linspace"
-        )
-    return g
-
-
-def _positive(value: ArrayLike, name: str) -> np.ndarray:
-    a = v.as_float_array(value, name)
-    if not np.isfinite(a).all():
-        raise ValueError(v.describe_nonfinite(np.atleast_1d(a), name))
-    if (a <= 0).any():
-        raise ValueError(f"{name} must be positive, found {a[a <= 0].flat[0].item()!r}")
-    return a
-
-
-def _finite(value: ArrayLike, name: str) -> np.ndarray:
-    a = v.as_float_array(value, name)
-    if not np.isfinite(a).all():
-        raise ValueError(v.describe_nonfinite(np.atleast_1d(a), name))
-    return a
-
-
-def _normalized_exp(log_w: np.ndarray) -> np.ndarray:
-    """``exp(log_w)`` divided by its sum along the last axis; the largest ``log_w`` must be 0."""
-    w = np.exp(log_w, out=log_w)
-    w /= w.sum(axis=-1, keepdims=True)
-    return w
 
 
 def _log_weights(g: np.ndarray, mu: np.ndarray, sigma: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -178,15 +134,17 @@ def discretized_gaussian(x: ArrayLike, mean: ArrayLike, std: ArrayLike) -> np.nd
     >>> discretized_gaussian(x, [0.0, 1.0], 1.0).shape
     (2, 3)
     """
-    g = _grid(x)
-    mu = _finite(mean, "mean")
-    sigma = _positive(std, "std")
+    g = v.even_grid(x, "x")
+    mu = v.finite_values(mean, "mean")
+    sigma = v.positive_values(std, "std")
     mu, sigma = np.broadcast_arrays(mu, sigma)
     # Far from the mean the weights underflow to exactly 0, and for a mean very far from
     # the grid the log-weights overflow to -inf: both intended, neither may warn.
     with np.errstate(over="ignore", under="ignore", invalid="ignore"):
         log_w, _ = _log_weights(g, mu, sigma)
-        return _normalized_exp(log_w)
+        # The package's one softmax; log_w is exactly 0 at the nearest grid point (its
+        # largest), -inf where a weight is exactly 0.
+        return softmax_unchecked(log_w, log_w.ndim - 1, zero_max=True)
 
 
 def gaussian_mixture(
@@ -227,19 +185,13 @@ def gaussian_mixture(
     >>> round(float(p.sum()), 15), bool(p[2] == p[6])
     (1.0, True)
     """
-    g = _grid(x)
-    mu = _finite(means, "means")
-    sigma = _positive(stds, "stds")
-    if mu.ndim != 1 or mu.shape != sigma.shape:
-        raise ValueError(
-            f"means and stds must be 1-D with one entry per component, got shapes "
-            f"{mu.shape} and {sigma.shape}"
-        )
+    g = v.even_grid(x, "x")
+    mu = v.finite_values(means, "means")
+    v.check_ndim(mu, "means", 1, "one mean per component")
+    sigma = v.positive_values(stds, "stds")
+    v.same_shape(mu, sigma, "means", "stds")
     w, _, _ = v.distribution(weights, "weights")
-    if w.shape != mu.shape:
-        raise ValueError(
-            f"weights must have one entry per component ({mu.size}), got shape {w.shape}"
-        )
+    v.same_shape(mu, w, "means", "weights")
     keep = w > 0
     mu, sigma, w = mu[keep], sigma[keep], w[keep]
     with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
@@ -254,13 +206,10 @@ def gaussian_mixture(
             ln_z = np.log(np.abs(0.5 * g[m] - 0.5 * mu)) - np.log(0.5 * sigma)
             offset = np.where(ln_z == ln_z.min(), 0.0, -np.inf)
         log_terms = (offset - offset.max())[:, None] + log_w
-        # 3. Log-sum-exp over the components; a point where every component's weight is
-        #    exactly 0 stays -inf (its shifted terms would be -inf - (-inf)).
-        top = log_terms.max(axis=0)
-        safe_top = np.where(np.isneginf(top), 0.0, top)
-        log_p = safe_top + np.log(np.exp(log_terms - safe_top).sum(axis=0))
-        log_p -= log_p.max()
-        return _normalized_exp(log_p)
+        # 3. Log-sum-exp over the components (a point where every component's weight is
+        #    exactly 0 stays -inf), then the softmax over the grid: the package's own two.
+        log_p = logsumexp_unchecked(log_terms, 0)
+        return softmax_unchecked(log_p, 0)
 
 
 def gaussian_kl(
@@ -321,10 +270,10 @@ def gaussian_kl(
     (0.459, 1.164)
     """
     ln_b = v.check_base(base)
-    m1 = _finite(mean1, "mean1")
-    s1 = _positive(std1, "std1")
-    m2 = _finite(mean2, "mean2")
-    s2 = _positive(std2, "std2")
+    m1 = v.finite_values(mean1, "mean1")
+    s1 = v.positive_values(std1, "std1")
+    m2 = v.finite_values(mean2, "mean2")
+    s2 = v.positive_values(std2, "std2")
     m1, s1, m2, s2 = np.broadcast_arrays(m1, s1, m2, s2)
     shape = m1.shape
     # 1-D copies: the shared helper below works on flat arrays and overwrites one argument.
@@ -372,30 +321,6 @@ def _gaussian_kl_nats(m1: np.ndarray, s1: np.ndarray, m2: np.ndarray, s2: np.nda
     delta[wide] = (0.5 * m1[wide] - 0.5 * m2[wide]) / (0.5 * s2[wide])
     # Two non-negative terms: nothing cancels, so the sum keeps the digits of both.
     return half_f + (0.5 * delta) * delta
-
-
-def _check_range(
-    value: ArrayLike | None, name: str, default: tuple[float, float]
-) -> tuple[float, float]:
-    """A pair ``(low, high)`` of finite numbers with ``low < high`` whose width is finite."""
-    if value is None:
-        lo, hi = default
-    else:
-        try:  # as_float_array refuses strings, booleans and other non-numbers
-            pair = v.as_float_array(value, name)
-        except (TypeError, ValueError):
-            pair = None
-        if pair is None or pair.shape != (2,):
-            raise TypeError(f"{name} must be a pair (low, high) of numbers, got {value!r}")
-        lo, hi = float(pair[0]), float(pair[1])
-        if not (np.isfinite(lo) and np.isfinite(hi)) or lo >= hi:
-            raise ValueError(f"{name} must be a finite pair with low < high, got {value!r}")
-    if not np.isfinite(0.5 * hi - 0.5 * lo) or not np.isfinite(hi - lo):
-        shown = f"{value!r}" if value is not None else f"({lo!r}, {hi!r}), the default"
-        raise ValueError(
-            f"{name} must have a width (high - low) below the largest float, got {shown}"
-        )
-    return lo, hi
 
 
 def fit_gaussian(
@@ -484,29 +409,19 @@ def fit_gaussian(
     >>> round(reverse.mean, 1), round(reverse.std, 1)  # sits on the heavier bump
     (-3.0, 1.0)
     """
-    if direction not in _DIRECTIONS:
-        raise ValueError(f"direction must be 'forward' or 'reverse', got {direction!r}")
-    if isinstance(refinements, bool) or not isinstance(refinements, int) or refinements < 0:
-        raise ValueError(f"refinements must be a non-negative integer, got {refinements!r}")
-    if (
-        not isinstance(coarse, tuple)
-        or len(coarse) != 2
-        or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 2 for n in coarse)
-    ):
-        raise ValueError(f"coarse must be a pair of integers >= 2, got {coarse!r}")
+    v.check_choice(direction, "direction", _DIRECTIONS)
+    refinements = v.check_int(refinements, "refinements", minimum=0)
+    first, second = v.pair(coarse, "coarse", "integers (means, standard deviations)")
+    n_means = v.check_int(first, "coarse[0]", minimum=2)
+    n_stds = v.check_int(second, "coarse[1]", minimum=2)
     ln_b = v.check_base(base)
-    g = _grid(x)
+    g = v.even_grid(x, "x")
     target, _, _ = v.distribution(p, "p")
-    if target.shape != g.shape:
-        raise ValueError(
-            f"p must have one probability per grid point ({g.size}), got shape {target.shape}"
-        )
+    v.same_shape(target, g, "p", "x")
     step = float(g[1] - g[0])
     quarter_width = float(0.25 * g[-1] - 0.25 * g[0])  # halved first: the width may overflow
-    m_lo, m_hi = _check_range(mean_range, "mean_range", (float(g[0]), float(g[-1])))
-    s_lo, s_hi = _check_range(std_range, "std_range", (2 * step, quarter_width))
-    if s_lo <= 0:
-        raise ValueError(f"std_range must contain only positive values, got {std_range!r}")
+    m_lo, m_hi = v.check_range(mean_range, "mean_range", (float(g[0]), float(g[-1])))
+    s_lo, s_hi = v.check_range(std_range, "std_range", (2 * step, quarter_width), positive=True)
 
     # Tiny tail probabilities, their ratios and a geometric range reaching subnormal
     # widths underflow on purpose (to values of about 0); that may not raise.
@@ -537,8 +452,8 @@ def fit_gaussian(
         return best
 
     with np.errstate(under="ignore"):
-        means = np.linspace(m_lo, m_hi, coarse[0])
-        stds = np.geomspace(s_lo, s_hi, coarse[1])
+        means = np.linspace(m_lo, m_hi, n_means)
+        stds = np.geomspace(s_lo, s_hi, n_stds)
         # The search minimises nats, whatever the unit asked for: a base below 1 turns every
         # divergence negative (as in kl_divergence), and an argmin over those would pick the worst.
         d, _ = divergences(means, stds)

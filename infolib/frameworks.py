@@ -88,16 +88,12 @@ def torch_kl_div(
     >>> bool(np.isclose(torch_kl_div(np.log(Q), P), batchmean / 2))  # "mean": / (2 x 2)
     True
     """
-    if reduction not in _REDUCTIONS:
-        raise ValueError(f"reduction must be one of {_REDUCTIONS}, got {reduction!r}")
+    v.check_choice(reduction, "reduction", _REDUCTIONS)
     x = v.finite(input, "input", what="one log-probability per class")
     t = v.finite(target, "target", what="one probability per class")
     v.same_shape(x, t, "input", "target")
-    if t.min() <= 0:
-        raise ValueError(
-            "target must contain only positive probabilities in this emulation, found "
-            f"{t.min().item()!r}"
-        )
+    if not (t > 0).all():  # this emulation does not model PyTorch's handling of zeros
+        raise ValueError(v.describe_nonpositive(t, "target"))
     # A tiny target times its logarithm may underflow (to a term of about 0): intended.
     with np.errstate(under="ignore"):
         pointwise = t * (np.log(t) - x)

@@ -14,6 +14,7 @@ raises, even under ``np.errstate(all="raise")``.
 
 from __future__ import annotations
 
+import math
 from typing import Literal, overload
 
 import numpy as np
@@ -21,6 +22,8 @@ from numpy.typing import ArrayLike
 
 from . import _validate as v
 
+# softmax_unchecked and logsumexp_unchecked are for the package's other modules (fitting
+# normalises Gaussian log-weights with them); they are not re-exported by infolib.
 __all__ = [
     "binary_cross_entropy",
     "binary_cross_entropy_from_logits",
@@ -150,6 +153,28 @@ def _shift_block(
     return mass.sum(axis=1)
 
 
+def _label_loss_small(z: list[float], y: int, ln_b: float) -> float:
+    """:func:`cross_entropy_from_logits` of one short vector of logits (Python floats, their
+    spread well below the largest float) and a valid label: the steps of :func:`_shifted`
+    and of the label path, one float at a time, with the mass summed exactly (``math.fsum``).
+    """
+    z_max = max(z)
+    top = z.index(z_max)
+    terms = []
+    d_y = e_y = 0.0
+    for k, z_k in enumerate(z):
+        # TwoSum of z_k and -z_max, as in _difference_and_error: d + e is z_k - z_max exactly.
+        d = z_k - z_max
+        m = d - z_k
+        e = (z_k - (d - m)) + (-z_max - m)
+        if k == y:
+            d_y, e_y = d, e
+        if k != top:
+            terms.append(math.exp(d) * (1.0 + e))  # underflows to 0 without a warning
+    loss = (math.log1p(math.fsum(terms)) - e_y) - d_y
+    return (loss if ln_b == 1.0 else loss / ln_b) + 0.0
+
+
 def log_softmax(z: ArrayLike, *, axis: int = -1) -> np.ndarray:
     r"""Logarithm of the softmax, :math:`z_k - \log \sum_j e^{z_j}`, in nats.
 
@@ -210,13 +235,50 @@ def softmax(z: ArrayLike, *, axis: int = -1) -> np.ndarray:
     array([0.5, 0.5])
     """
     a = v.finite(z, "z")
-    ax = v.check_axis(a, axis, "z")
-    d, e, log_rest = _shifted(a, ax)
+    return softmax_unchecked(a, v.check_axis(a, axis, "z"))
+
+
+def softmax_unchecked(z: np.ndarray, axis: int, *, zero_max: bool = False) -> np.ndarray:
+    """:func:`softmax` of a float64 array the caller has checked, along a non-negative ``axis``.
+
+    For the package's own modules: the one softmax, for arrays that are not logits from a
+    reader. Entries may be ``-inf`` (probability exactly 0) as long as every slice has a
+    finite maximum; the caller guarantees that. With ``zero_max`` the caller also guarantees
+    that every slice's maximum is exactly 0 (Gaussian log-weights relative to their largest):
+    then ``z - max(z)`` is ``z`` itself, exactly, and the exponentials are simply normalised,
+    without the two-term differences. ``z`` may then be overwritten.
+    """
+    if zero_max:
+        with np.errstate(under="ignore"):
+            q = np.exp(z, out=z)
+        q /= np.add.reduce(q, axis=axis, keepdims=True)  # at least 1: the maximum's own term
+        return q
+    d, e, log_rest = _shifted(z, axis)
     with np.errstate(under="ignore"):  # exp of differences below about -745 is 0 by design
         q = np.exp(d)
         q *= 1.0 + e
     q /= np.expm1(log_rest) + 1.0
     return q
+
+
+def logsumexp_unchecked(z: np.ndarray, axis: int) -> np.ndarray:
+    """``log(sum(exp(z)))`` along a non-negative ``axis`` of a float64 array the caller has
+    checked, with ``axis`` removed; a slice of only ``-inf`` (no mass) gives ``-inf``.
+
+    For the package's own modules, from the same steps as :func:`softmax`: the largest entry
+    plus ``log1p`` of the others' mass, each exponential carrying the rounding error of its
+    ``z - max(z)``.
+    """
+    top = np.max(z, axis=axis, keepdims=True)
+    empty = np.isneginf(top)
+    if empty.any():
+        # Any finite stand-in gives those slices a finite sum, replaced by -inf below.
+        z = np.where(empty, 0.0, z)
+        top = np.where(empty, 0.0, top)
+    _, _, log_rest = _shifted(z, axis, keep=False)
+    out = top + log_rest
+    out[empty] = -np.inf
+    return np.squeeze(out, axis=axis)
 
 
 def cross_entropy_from_logits(
@@ -265,6 +327,13 @@ def cross_entropy_from_logits(
     1.0
     """
     ln_b = v.check_base(base)
+    # Far below any 1e300: the loss in nats (about the spread) stays finite in this base.
+    small = v.small_logits(z, axis, 1e300 * min(1.0, abs(ln_b)))
+    if small is not None:
+        label = v.small_label(target, len(small))
+        if label is not None:
+            # The same steps in Python floats: NumPy's per-call cost dominates at this size.
+            return _label_loss_small(small, label, ln_b)
     a = v.finite(z, "z")
     ax = v.check_axis(a, axis, "z")
     # One rule, no guessing: a target shaped like z holds distributions, anything else labels.

@@ -27,8 +27,6 @@ Conventions:
 
 from __future__ import annotations
 
-import math
-import numbers
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -152,10 +150,7 @@ class LossDecomposition:
 
 def _features(X: ArrayLike) -> np.ndarray:
     a = v.finite(X, "X", what="one row of features per example")
-    if a.ndim != 2:
-        raise ValueError(
-            f"X must be a 2-D array with one row of features per example, got shape {a.shape}"
-        )
+    v.check_ndim(a, "X", 2, "one row of features per example")
     return a
 
 
@@ -188,32 +183,6 @@ def _finite_logits(Xa: np.ndarray, w: np.ndarray, names: str) -> np.ndarray:
     return z
 
 
-def _positive_int(value: object, name: str, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {value!r}")
-    number = int(value)
-    if number < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value!r}")
-    return number
-
-
-def _fraction(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number in [0, 1], got {value!r}")
-    if not 0.0 <= float(value) <= 1.0:
-        raise ValueError(f"{name} must be in [0, 1], got {value!r}")
-    return float(value)
-
-
-def _positive_real(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a finite positive number, got {value!r}")
-    number = float(value)
-    if not (math.isfinite(number) and number > 0):
-        raise ValueError(f"{name} must be a finite positive number, got {value!r}")
-    return number
-
-
 def _weights(weights: ArrayLike, n_features: int, name: str = "weights") -> np.ndarray:
     w = v.finite(weights, name, what="one column of weights per class")
     if w.ndim != 2 or w.shape[0] != n_features + 1 or w.shape[1] < 2:
@@ -227,14 +196,9 @@ def _weights(weights: ArrayLike, n_features: int, name: str = "weights") -> np.n
 def _recorded_epochs(record_epochs: ArrayLike | None, epochs: int) -> np.ndarray:
     if record_epochs is None:
         return np.arange(epochs + 1)
-    a = np.asarray(record_epochs)
-    if a.dtype.kind not in "iu" or a.ndim != 1 or a.size == 0:
-        raise ValueError(
-            f"record_epochs must be a non-empty 1-D list of integer epochs, got {record_epochs!r}"
-        )
-    if a.min() < 0 or a.max() > epochs:
-        bad = a[(a < 0) | (a > epochs)][0]
-        raise ValueError(f"record_epochs must lie in [0, {epochs}] (epochs), found {bad}")
+    a = v.integers(record_epochs, "record_epochs", minimum=0, maximum=epochs)
+    v.check_ndim(a, "record_epochs", 1, "a list of epochs")
+    v.check_length(a, "record_epochs", minimum=1)
     return np.unique(a).astype(np.intp)
 
 
@@ -291,8 +255,8 @@ def make_softmax_data(
     >>> make_softmax_data(5, label_noise=1.0).P[0].round(4)  # all noise: uniform
     array([0.3333, 0.3333, 0.3333])
     """
-    n = _positive_int(n_examples, "n_examples")
-    eps = _fraction(label_noise, "label_noise")
+    n = v.check_int(n_examples, "n_examples", minimum=1)
+    eps = v.check_real(label_noise, "label_noise", minimum=0.0, maximum=1.0)
     if true_weights is None:
         w = DEFAULT_TRUE_WEIGHTS
     else:
@@ -303,7 +267,7 @@ def make_softmax_data(
                 f"bias row, and at least 2 classes; got shape {w.shape}"
             )
     d, k = w.shape[0] - 1, w.shape[1]
-    rng = np.random.default_rng(_positive_int(seed, "seed", minimum=0))
+    rng = np.random.default_rng(v.check_int(seed, "seed", minimum=0))
     X = rng.standard_normal((n, d))
     u = rng.random(n)
     with np.errstate(under="ignore"):  # hopeless classes: probability 0, on purpose
@@ -437,13 +401,13 @@ def train_softmax_regression(
     """
     Xf = _features(X)
     n, d = Xf.shape
-    E = _positive_int(epochs, "epochs")
-    lr = _positive_real(learning_rate, "learning_rate")
+    E = v.check_int(epochs, "epochs", minimum=1)
+    lr = v.check_real(learning_rate, "learning_rate", positive=True)
     if n_classes is None:
         # Check type, shape, whole numbers and sign first; the upper bound is what we infer.
         k = max(int(v.labels(y, "y", np.iinfo(np.intp).max, (n,)).max()) + 1, 2)
     else:
-        k = _positive_int(n_classes, "n_classes", minimum=2)
+        k = v.check_int(n_classes, "n_classes", minimum=2)
     labels = v.labels(y, "y", k, (n,))
 
     recorded = _recorded_epochs(record_epochs, E)
@@ -460,7 +424,7 @@ def train_softmax_regression(
     rows = np.arange(n)
     onehot_t = np.zeros((k, n))
     onehot_t[labels, rows] = 1.0
-    rng = np.random.default_rng(_positive_int(seed, "seed", minimum=0))
+    rng = np.random.default_rng(v.check_int(seed, "seed", minimum=0))
     w_t = rng.normal(0.0, INITIAL_WEIGHT_SCALE, size=(d + 1, k)).T.copy()
     weights = np.empty((R, d + 1, k))
     logits = np.empty((R, n, k))
@@ -529,8 +493,7 @@ def decompose_loss(P: ArrayLike, Q: ArrayLike, *, base: float = 2) -> LossDecomp
     (1.0, 0.5, 0.5)
     """
     p, _, _ = v.distribution(P, "P")
-    if p.ndim != 2:
-        raise ValueError(f"P must be 2-D, one distribution per example (n, k), got {p.shape}")
+    v.check_ndim(p, "P", 2, "one distribution per example, shape (n, k)")
     q, _, _ = v.distribution(Q, "Q")
     if q.ndim < 2 or q.shape[-2:] != p.shape:
         raise ValueError(
@@ -577,7 +540,7 @@ def numerical_gradient(
     array([ 2., -4.])
     """
     point = v.finite(z, "z", what="a list of coordinates; wrap a single number in a list").copy()
-    h = _positive_real(step, "step")
+    h = v.check_real(step, "step", positive=True)
     grad = np.empty_like(point)
     flat, g = point.reshape(-1), grad.reshape(-1)
     for j in range(flat.size):

@@ -144,18 +144,31 @@ def test_block_coding_shrinks_the_overhead_per_outcome():
     ("call", "match"),
     [
         (lambda: PrefixCode(("0", "01")), "not a prefix code"),
-        (lambda: PrefixCode(("0", "2")), "strings of '0' and '1'"),
         (lambda: PrefixCode(("", "")), "at least one"),
         (lambda: PrefixCode(("0", "10")).decode("1"), "middle of a codeword"),
-        (lambda: PrefixCode(("0", "1")).encode([2]), "indices in"),
+        (lambda: PrefixCode(("0", "1")).encode([2]), r"^outcomes\[0\] must be at most 1, got 2"),
         (lambda: huffman_code([0.5, 0.6]), "q must sum to 1"),
-        (lambda: huffman_code([[0.5, 0.5]]), "single distribution"),
+        (lambda: huffman_code([[0.5, 0.5]]), r"^q must be 1-D \(a single distribution\)"),
+        (lambda: block_distribution([[0.5, 0.5]], 2), r"^p must be 1-D \(a single distribution\)"),
         (lambda: block_distribution([0.5, 0.5], 0), "k must be at least 1"),
         (lambda: block_distribution([0.5, 0.5], 30), "too many"),
-        (lambda: PrefixCode(("0", "1")).encode([-1]), r"indices in \[0, 1\], found -1"),
-        (lambda: PrefixCode(("0", "1")).decode("012"), "only '0' and '1'"),
-        (lambda: kraft_sum([1, -1]), "integers of at least 0, found -1"),
-        (lambda: PrefixCode(("0", "1")).expected_length([1 / 3] * 3), "2 outcomes"),
+        (lambda: PrefixCode(("0", "1")).encode([-1]), r"^outcomes\[0\] must be at least 0, got -1"),
+        (
+            lambda: PrefixCode(("0", "1")).decode("012"),
+            "^bits must be a string of '0' and '1', got '012'",
+        ),
+        (
+            lambda: PrefixCode(("0", "2")),
+            r"^codewords\[1\] must be a string of '0' and '1', got '2'",
+        ),
+        (
+            lambda: kraft_sum([1, -1]),
+            "^lengths must contain only integers of at least 0, found -1 at index 1",
+        ),
+        (
+            lambda: PrefixCode(("0", "1")).expected_length([1 / 3] * 3),
+            "^p and codewords must have the same length, got 3 and 2",
+        ),
     ],
 )
 def test_bad_input_raises_clearly(call, match):
@@ -166,13 +179,44 @@ def test_bad_input_raises_clearly(call, match):
 @pytest.mark.parametrize(
     ("call", "exc", "match"),
     [
-        pytest.param(lambda c: c.encode([0.5]), TypeError, "integer, got 0.5", id="0.5"),
+        pytest.param(
+            lambda c: c.encode([0.5]),
+            TypeError,
+            r"^outcomes\[0\] must be an integer, got 0.5",
+            id="0.5",
+        ),
         pytest.param(lambda c: c.encode([True]), TypeError, "integer, got True", id="True"),
         pytest.param(lambda c: c.encode([1.0]), TypeError, "integer, got 1.0", id="1.0"),
-        pytest.param(lambda c: c.encode("01"), TypeError, "sequence of outcome", id="string"),
-        pytest.param(lambda c: c.encode([-1]), ValueError, "found -1", id="-1, not the last"),
-        pytest.param(lambda c: c.encode([0, 3]), ValueError, r"\[0, 2\], found 3", id="3"),
-        pytest.param(lambda c: c.decode(101), TypeError, "bits must be a string", id="bits int"),
+        pytest.param(
+            lambda c: c.encode("01"),
+            TypeError,
+            "^outcomes must be a list, tuple or array of outcome indices, got a string",
+            id="string",
+        ),
+        pytest.param(
+            lambda c: c.encode(x for x in [0]),
+            TypeError,
+            r"got a generator; wrap it in list\(",
+            id="gen",
+        ),
+        pytest.param(
+            lambda c: c.encode([-1]),
+            ValueError,
+            "must be at least 0, got -1",
+            id="-1, not the last",
+        ),
+        pytest.param(
+            lambda c: c.encode([0, 3]),
+            ValueError,
+            r"^outcomes\[1\] must be at most 2, got 3",
+            id="3",
+        ),
+        pytest.param(
+            lambda c: c.decode(101),
+            TypeError,
+            "^bits must be a string of '0' and '1'",
+            id="bits int",
+        ),
     ],
 )
 def test_encode_and_decode_refuse_what_python_indexing_would_misread(call, exc, match):
@@ -189,9 +233,13 @@ def test_encode_accepts_numpy_integers():
 @pytest.mark.parametrize(
     ("codewords", "match"),
     [
-        pytest.param(("0", 1), "found 1 for outcome 1", id="an int"),
-        pytest.param("01", "tuple of bit strings", id="a string"),
-        pytest.param(None, "tuple of bit strings", id="None"),
+        pytest.param(
+            ("0", 1), r"^codewords\[1\] must be a string of '0' and '1', got 1", id="an int"
+        ),
+        pytest.param(
+            "01", "^codewords must be a list, tuple or array of bit strings", id="a string"
+        ),
+        pytest.param(None, "^codewords must be a list, tuple or array of bit strings", id="None"),
     ],
 )
 def test_prefix_code_refuses_codewords_that_are_not_strings(codewords, match):
@@ -264,10 +312,15 @@ def test_prefix_code_from_lengths_by_hand():
 @pytest.mark.parametrize(
     ("lengths", "error", "message"),
     [
-        ([1, 0], ValueError, "lengths must be integers of at least 1, found 0"),
-        ([1.0, 2.0], TypeError, "lengths must be integers"),
-        ([], ValueError, "lengths must be a non-empty list"),
-        ([[1, 2], [2, 2]], ValueError, "lengths must be a non-empty list"),
+        (
+            [1, 0],
+            ValueError,
+            "^lengths must contain only integers of at least 1, found 0 at index 1",
+        ),
+        ([1.0, 2.0], TypeError, "^lengths must be integers, got dtype float64"),
+        ([1, True], TypeError, "^lengths must be integers, got booleans"),
+        ([], ValueError, "^lengths must not be empty"),
+        ([[1, 2], [2, 2]], ValueError, r"^lengths must be 1-D \(one length per outcome\)"),
         ([1, 1, 1], ValueError, r"Kraft sum is 1\.5, above 1"),
     ],
 )

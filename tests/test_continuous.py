@@ -89,10 +89,20 @@ def test_arrays_give_one_value_per_entry_without_warnings():
 @pytest.mark.parametrize(
     ("family", "std", "error", "message"),
     [
-        ("normal", 1.0, ValueError, "family must be one of 'gaussian', 'laplace', 'uniform'"),
-        (None, 1.0, ValueError, "family must be one of"),
-        ("gaussian", 0.0, ValueError, "std must be positive, found 0.0"),
-        ("gaussian", [1.0, -2.0], ValueError, "std must be positive, found -2.0"),
+        (
+            "normal",
+            1.0,
+            ValueError,
+            ("^family must be one of 'gaussian', 'laplace' or 'uniform', got 'normal'"),
+        ),
+        (None, 1.0, TypeError, "^family must be one of"),
+        ("gaussian", 0.0, ValueError, "^std must be positive, got 0.0"),
+        (
+            "gaussian",
+            [1.0, -2.0],
+            ValueError,
+            ("^std must contain only positive numbers, found -2.0 at index 1"),
+        ),
         ("gaussian", math.inf, ValueError, "std"),
         ("gaussian", math.nan, ValueError, "std"),
         ("gaussian", "1", TypeError, "std"),

@@ -32,11 +32,12 @@ def test_setting_the_weights_moves_the_readout() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "error", "match"),
     [
-        ({"weights": (0, 0, 0, 0)}, ValueError, "must not all be 0"),
-        ({"weights": (1, 1, 1)}, ValueError, "one weight per cell"),
-        ({"weights": (1, 1, 1, 0.3)}, ValueError, "multiples of 0.5"),
-        ({"x_labels": ("a", "b", "c")}, ValueError, "x_labels must name 2 outcomes, got 3"),
-        ({"y_labels": "ab"}, TypeError, "y_labels must be a sequence of strings"),
+        ({"weights": (0, 0, 0, 0)}, ValueError, "^weights must not all be 0"),
+        ({"weights": (1, 1, 1)}, ValueError, "^weights must have 4 entries, got 3"),
+        ({"weights": (1, 1, 1, 0.3)}, ValueError, r"^weights\[3\] must be a multiple of 0\.5"),
+        ({"x_labels": ("a", "b", "c")}, ValueError, "^x_labels must have 2 entries, got 3"),
+        ({"x_labels": ("a", "")}, ValueError, r"^x_labels\[1\] must be a non-empty string"),
+        ({"y_labels": "ab"}, TypeError, "^y_labels must be a list, tuple or array of strings"),
     ],
 )
 def test_bad_arguments_are_refused(kwargs, error, match) -> None:
@@ -46,9 +47,9 @@ def test_bad_arguments_are_refused(kwargs, error, match) -> None:
 
 def test_bad_trait_values_are_refused() -> None:
     e = DependenceExplorer()
-    with pytest.raises(ValueError, match=r"weights must be multiples of 0\.5"):
+    with pytest.raises(ValueError, match=r"^weights\[3\] must be a multiple of 0\.5"):
         e.weights = [1, 1, 1, 0.25]
-    with pytest.raises(ValueError, match="one weight per cell"):
+    with pytest.raises(ValueError, match=r"^weights must have 4 entries, got 2"):
         e.weights = [1, 1]
     assert e.weights == [7.0, 1.0, 1.0, 1.0]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-import traitlets
 
 from infolib.explorers import FrequencyExplorer
 from infolib.explorers.assets import bundle
@@ -44,25 +43,29 @@ def test_another_seed_rolls_another_sequence() -> None:
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "words"),
+    ("kwargs", "error", "words"),
     [
-        ({"n": 30}, "n must be one of"),
-        ({"die": "weighted"}, "die must be 'fair' or 'loaded'"),
-        ({"seed": -3}, "seed must be a non-negative integer"),
+        ({"n": 30}, ValueError, "^n must be one of 10, 20, 50, .* got 30"),
+        ({"n": 20.0}, TypeError, "^n must be an integer, got 20.0"),
+        ({"die": "weighted"}, ValueError, "^die must be 'fair' or 'loaded'"),
+        ({"seed": -3}, ValueError, "^seed must be at least 0, got -3"),
+        ({"seed": True}, TypeError, "^seed must be an integer, got True"),
     ],
 )
-def test_refuses_bad_arguments(kwargs, words) -> None:
-    with pytest.raises(ValueError, match=words):
+def test_refuses_bad_arguments(kwargs, error, words) -> None:
+    with pytest.raises(error, match=words):
         FrequencyExplorer(**kwargs)
 
 
 def test_refuses_bad_trait_values() -> None:
     explorer = FrequencyExplorer()
-    with pytest.raises(traitlets.TraitError, match=r"size_index must be in \[0, 9\]"):
+    with pytest.raises(ValueError, match=r"^size_index must be at most 9, got 10"):
         explorer.size_index = 10
+    with pytest.raises(ValueError, match=r"^size_index must be at least 0, got -1"):
+        explorer.size_index = -1
     with pytest.raises(ValueError, match="die must be 'fair' or 'loaded'"):
         explorer.die = "crooked"
-    with pytest.raises(ValueError, match="n must be one of"):
+    with pytest.raises(ValueError, match=r"^n must be one of"):
         explorer.n = 7
     assert (explorer.size_index, explorer.die) == (1, "loaded")
 

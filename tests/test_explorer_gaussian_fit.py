@@ -39,9 +39,9 @@ def test_setting_the_sliders_moves_the_readout(explorer) -> None:
 @pytest.mark.parametrize(
     ("trait", "value", "match"),
     [
-        ("separation", 8.5, "separation"),
-        ("separation", 0.3, "multiples of 0.25"),
-        ("weight", 0.05, "weight"),
+        ("separation", 8.5, r"^separation must be a multiple of 0.25 in \[0, 8\]"),
+        ("separation", 0.3, "^separation must be a multiple of 0.25"),
+        ("weight", 0.05, r"^weight must be a multiple of 0.05 in \[0.1, 0.9\]"),
     ],
 )
 def test_bad_values_are_refused(explorer, trait, value, match) -> None:

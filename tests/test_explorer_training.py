@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-import traitlets
 
 from infolib.explorers import TrainingExplorer
 from infolib.explorers.assets import bundle
@@ -34,25 +33,28 @@ def test_the_synced_table_is_compact_json_well_under_150_kb() -> None:
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "words"),
+    ("kwargs", "error", "words"),
     [
-        ({"learning_rate": 0.7}, "learning_rate must be one of"),
-        ({"epochs": 250}, "epochs must be a multiple of 10"),
-        ({"label_noise": 0.05}, "label_noise must be multiples of 0.1"),
+        ({"learning_rate": 0.7}, ValueError, "^learning_rate must be one of"),
+        ({"learning_rate": "fast"}, TypeError, "^learning_rate must be one of"),
+        ({"epochs": 250}, ValueError, "^epochs must be a multiple of 10"),
+        ({"epochs": 20.0}, TypeError, "^epochs must be an integer, got 20.0"),
+        ({"label_noise": 0.05}, ValueError, "^label_noise must be a multiple of 0.1"),
+        ({"label_noise": None}, TypeError, "^label_noise must be a real number, got None"),
     ],
 )
-def test_refuses_bad_arguments(kwargs, words) -> None:
-    with pytest.raises(ValueError, match=words):
+def test_refuses_bad_arguments(kwargs, error, words) -> None:
+    with pytest.raises(error, match=words):
         TrainingExplorer(**kwargs)
 
 
 def test_refuses_bad_trait_values() -> None:
     explorer = TrainingExplorer()
-    with pytest.raises(traitlets.TraitError, match=r"rate_index must be in \[0, 7\]"):
+    with pytest.raises(ValueError, match=r"^rate_index must be at most 7, got 8"):
         explorer.rate_index = 8
     with pytest.raises(ValueError, match="epochs must be a multiple of 10"):
         explorer.epochs = 15
-    with pytest.raises(ValueError, match=r"label_noise must be multiples of 0\.1"):
+    with pytest.raises(ValueError, match=r"^label_noise must be a multiple of 0\.1"):
         explorer.label_noise = 0.9
     with pytest.raises(ValueError, match="learning_rate must be one of"):
         explorer.learning_rate = 3.0

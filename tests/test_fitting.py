@@ -224,13 +224,30 @@ def test_default_ranges_work_and_raise_no_warning():
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        ({"direction": "sideways"}, ValueError, "direction must be 'forward' or 'reverse'"),
-        ({"refinements": -1}, ValueError, "refinements must be a non-negative integer"),
-        ({"coarse": (1, 5)}, ValueError, "coarse must be a pair of integers >= 2"),
-        ({"mean_range": (3, 1)}, ValueError, "mean_range must be a finite pair"),
-        ({"std_range": (0, 2)}, ValueError, "std_range must contain only positive values"),
-        ({"std_range": "wide"}, TypeError, "std_range must be a pair"),
-        ({"base": 1}, ValueError, "base must be"),
+        ({"direction": "sideways"}, ValueError, "^direction must be 'forward' or 'reverse'"),
+        ({"direction": 1}, TypeError, "^direction must be 'forward' or 'reverse', got 1"),
+        ({"refinements": -1}, ValueError, "^refinements must be at least 0, got -1"),
+        ({"refinements": 2.0}, TypeError, "^refinements must be an integer, got 2.0"),
+        ({"refinements": True}, TypeError, "^refinements must be an integer, got True"),
+        ({"coarse": (1, 5)}, ValueError, r"^coarse\[0\] must be at least 2, got 1"),
+        ({"coarse": (5, True)}, TypeError, r"^coarse\[1\] must be an integer, got True"),
+        ({"coarse": (5, 5, 5)}, TypeError, "^coarse must be a pair of integers"),
+        ({"coarse": 5}, TypeError, "^coarse must be a pair of integers"),
+        (
+            {"mean_range": (3, 1)},
+            ValueError,
+            r"^mean_range must be a pair \(low, high\) with low < high",
+        ),
+        ({"mean_range": (0, np.nan)}, ValueError, r"^mean_range\[1\] must be a finite number"),
+        ({"mean_range": (0, np.inf)}, ValueError, r"^mean_range\[1\] must be a finite number"),
+        (
+            {"mean_range": (False, 1)},
+            TypeError,
+            r"^mean_range\[0\] must be a real number, got False",
+        ),
+        ({"std_range": (0, 2)}, ValueError, r"^std_range\[0\] must be positive, got 0"),
+        ({"std_range": "wide"}, TypeError, "^std_range must be a pair"),
+        ({"base": 1}, ValueError, "^base must be"),
     ],
 )
 def test_fit_rejects_bad_options(kwargs, error, message):
@@ -240,7 +257,7 @@ def test_fit_rejects_bad_options(kwargs, error, message):
 
 
 def test_fit_rejects_a_p_that_does_not_match_the_grid():
-    with pytest.raises(ValueError, match="one probability per grid point"):
+    with pytest.raises(ValueError, match=r"^p and x must have the same shape"):
         fit_gaussian(discretized_gaussian(X[:-1], 0.0, 1.0), X)
     with pytest.raises(ValueError, match="p must sum to 1"):
         fit_gaussian(np.ones(X.size), X)
@@ -249,31 +266,77 @@ def test_fit_rejects_a_p_that_does_not_match_the_grid():
 @pytest.mark.parametrize(
     ("x", "message"),
     [
-        (np.array([0.0, 1.0]), "at least 3 points"),
-        (np.ones((3, 3)), "one-dimensional"),
-        (np.array([0.0, 2.0, 1.0]), "strictly increasing"),
-        (np.array([0.0, 1.0, 3.0]), "evenly spaced"),
-        (np.array([0.0, np.nan, 2.0]), "NaN"),
+        (np.array([0.0, 1.0]), "^x must have at least 3 entries, got 2"),
+        (np.ones((3, 3)), r"^x must be 1-D \(a grid such as np.linspace"),
+        (2.0, r"^x must be 1-D"),
+        (np.array([0.0, 2.0, 1.0]), "^x must be strictly increasing"),
+        (np.array([0.0, 1.0, 3.0]), "^x must be evenly spaced"),
+        (np.array([0.0, np.nan, 2.0]), "^x must contain only finite numbers, found NaN at index 1"),
+        (np.array([0.0, 1.0, np.inf]), "^x must contain only finite numbers, found infinite"),
     ],
 )
 def test_bad_grids_are_rejected(x, message):
     with pytest.raises(ValueError, match=message):
         discretized_gaussian(x, 0.0, 1.0)
+    with pytest.raises(ValueError, match=message):
+        gaussian_mixture(x, [0.0], [1.0], [1.0])
+    with pytest.raises(ValueError, match=message):
+        fit_gaussian([0.25, 0.5, 0.25], x)
 
 
-@pytest.mark.parametrize("std", [0.0, -1.0, np.inf])
-def test_nonpositive_or_infinite_std_is_rejected(std):
-    with pytest.raises(ValueError, match="std"):
+@pytest.mark.parametrize("x", [[0.0, True, 2.0], "grid", None])
+def test_grids_of_the_wrong_type_are_a_type_error(x):
+    with pytest.raises(TypeError, match=r"^x must"):
+        discretized_gaussian(x, 0.0, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("std", "message"),
+    [
+        (0.0, "must be positive, got 0.0"),
+        (-1.0, "must be positive, got -1.0"),
+        (np.inf, "must be a finite number, got inf"),
+        (np.nan, "must be a finite number, got nan"),
+        ([1.0, 0.0], r"must contain only positive numbers, found 0.0 at index 1"),
+    ],
+)
+def test_nonpositive_or_infinite_std_is_rejected(std, message):
+    with pytest.raises(ValueError, match=r"^std " + message):
         discretized_gaussian(X, 0.0, std)
-    with pytest.raises(ValueError, match="std2"):
+    with pytest.raises(ValueError, match=r"^std2 " + message):
         gaussian_kl(0, 1, 0, std)
+    with pytest.raises(ValueError, match=r"^std1 " + message):
+        gaussian_kl(0, std, 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("mean", "error", "message"),
+    [
+        (np.nan, ValueError, "must be a finite number, got nan"),
+        (-np.inf, ValueError, "must be a finite number, got -inf"),
+        ([0.0, np.inf], ValueError, "must contain only finite numbers, found infinite at index 1"),
+        (True, TypeError, "must be numeric, got booleans"),
+        ("0", TypeError, "must be numeric, got the string '0'"),
+    ],
+)
+def test_bad_means_are_rejected_naming_the_argument(mean, error, message):
+    with pytest.raises(error, match=r"^mean " + message):
+        discretized_gaussian(X, mean, 1.0)
+    with pytest.raises(error, match=r"^mean1 " + message):
+        gaussian_kl(mean, 1, 0, 1)
+    with pytest.raises(error, match=r"^mean2 " + message):
+        gaussian_kl(0, 1, mean, 1)
 
 
 def test_mixture_shapes_must_agree():
-    with pytest.raises(ValueError, match="one entry per component"):
+    with pytest.raises(ValueError, match=r"^means and stds must have the same shape, got \(2,\)"):
         gaussian_mixture(X, [0.0, 1.0], [1.0], [0.5, 0.5])
-    with pytest.raises(ValueError, match="weights must have one entry per component"):
+    with pytest.raises(ValueError, match=r"^means must be 1-D \(one mean per component\)"):
+        gaussian_mixture(X, [[0.0, 1.0]], [[1.0, 1.0]], [[0.5, 0.5]])
+    with pytest.raises(ValueError, match=r"^means and weights must have the same shape"):
         gaussian_mixture(X, [0.0, 1.0], [1.0, 1.0], [1.0])
+    with pytest.raises(ValueError, match=r"^stds must contain only positive numbers, found 0.0"):
+        gaussian_mixture(X, [0.0, 1.0], [1.0, 0.0], [0.5, 0.5])
     with pytest.raises(ValueError, match="weights must sum to 1"):
         gaussian_mixture(X, [0.0, 1.0], [1.0, 1.0], [0.5, 0.6])
 
@@ -447,6 +510,12 @@ def test_fit_range_errors_name_the_callers_argument(kwargs, message):
     with pytest.raises((TypeError, ValueError), match=message) as err:
         fit_gaussian(p, X, **kwargs)
     assert not str(err.value).startswith(("mean ", "std ", "q ", "z "))
+
+
+def test_a_default_range_too_wide_for_a_float_is_named_as_the_default():
+    x = np.array([-1.2e308, -0.6e308, 0.0, 0.6e308, 1.2e308])  # width beyond the largest float
+    with pytest.raises(ValueError, match=r"^mean_range must have a width .*, the default"):
+        fit_gaussian([0.2] * 5, x)
 
 
 @pytest.mark.parametrize(

@@ -88,8 +88,16 @@ def test_probabilities_passed_as_input_give_a_meaningless_number():
 @pytest.mark.parametrize(
     ("args", "kwargs", "match"),
     [
-        (([[0.0, 0.0]], [[0.5, 0.5]]), {"reduction": "average"}, "reduction must be one of"),
-        (([[0.0, 0.0]], [[1.0, 0.0]]), {}, "target must contain only positive"),
+        (
+            ([[0.0, 0.0]], [[0.5, 0.5]]),
+            {"reduction": "average"},
+            "^reduction must be one of 'none', 'sum', 'mean' or 'batchmean', got 'average'",
+        ),
+        (
+            ([[0.0, 0.0]], [[1.0, 0.0]]),
+            {},
+            r"^target must contain only positive numbers, found 0.0 at index \(0, 1\)",
+        ),
         (([[0.0, 0.0]], [[0.5, 0.25, 0.25]]), {}, "input and target must have the same shape"),
         (([[np.nan, 0.0]], [[0.5, 0.5]]), {}, "input must contain only finite numbers"),
         ((0.0, [[0.5, 0.5]]), {}, r"input must be .*\(one log-probability per class\)"),

@@ -208,8 +208,8 @@ def test_zeros_raise_no_warnings_and_float32_is_accepted() -> None:
 @pytest.mark.parametrize(
     ("pxy", "error", "words"),
     [
-        ([0.5, 0.5], ValueError, "pxy must be a 2-D table of joint probabilities p(x, y)"),
-        (np.full((2, 2, 2), 0.125), ValueError, "got 3 dimension(s), shape (2, 2, 2)"),
+        ([0.5, 0.5], ValueError, "pxy must be 2-D (a table of joint probabilities p(x, y)"),
+        (np.full((2, 2, 2), 0.125), ValueError, "one column per value of y), got shape (2, 2, 2)"),
         (np.zeros((0, 3)), ValueError, "pxy must not be empty"),
         ([[0.5, 0.5], [0.5, 0.5]], ValueError, "pxy must sum to 1 over all its cells"),
         ([[0.5, 0.5], [0.5, 0.5]], ValueError, "looks like a table of conditional distributions"),

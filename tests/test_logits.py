@@ -473,8 +473,19 @@ def test_bad_logits_raise_naming_z(name, bad, exc, problem):
         pytest.param(np.zeros((2, 3)), [0, 5], ValueError, r"\[0, 2\]", id="one too big"),
         pytest.param([0.0, 0.0, 0.0], 1.5, ValueError, "whole-number.*1.5", id="1.5"),
         pytest.param(np.zeros((2, 3)), [0, 0.5], ValueError, "whole-number", id="0.5 in batch"),
-        pytest.param([0.0, 0.0, 0.0], np.nan, ValueError, "finite.*NaN", id="NaN label"),
-        pytest.param([0.0, 0.0, 0.0], np.inf, ValueError, "finite.*infinite", id="inf label"),
+        pytest.param(
+            [0.0, 0.0, 0.0], np.nan, ValueError, "be a finite number, got nan$", id="NaN label"
+        ),
+        pytest.param(
+            [0.0, 0.0, 0.0], np.inf, ValueError, "be a finite number, got inf$", id="inf label"
+        ),
+        pytest.param(
+            np.zeros((2, 3)),
+            [0, np.inf],
+            ValueError,
+            "finite numbers, found infinite at index 1$",
+            id="inf among labels",
+        ),
         pytest.param([0.0, 0.0, 0.0], 1e300, ValueError, r"\[0, 2\]", id="huge label"),
         pytest.param(np.zeros((3, 2)), [0, 1], ValueError, r"shape \(3,\)", id="wrong shape"),
         pytest.param([0.0, 0.0, 0.0], [1], ValueError, r"shape \(\)", id="list for one"),
@@ -584,3 +595,82 @@ def test_results_do_not_alias_the_input():
     q = softmax(z)
     q[:] = 5.0
     np.testing.assert_array_equal(z, [0.0, 0.0])
+
+
+# ---------------------------------------------------------------------------------------------
+# The short path: one vector of at most 32 logits and one label is computed in Python floats
+# (NumPy's per-call cost dominates there). It must give the numbers of the array path, keep
+# every check, and hand everything it does not take to the array path.
+# ---------------------------------------------------------------------------------------------
+
+
+def label_loss_reference(z, y):
+    """-log softmax(z)[y] in nats at 50 digits, on the exact values of the float logits."""
+    with mpmath.workdps(50):
+        zs = [mpmath.mpf(float(x)) for x in z]
+        k = zs.index(max(zs))
+        rest = mpmath.fsum(mpmath.exp(x - zs[k]) for j, x in enumerate(zs) if j != k)
+        return (zs[k] - zs[y]) + mpmath.log1p(rest)  # log1p: a tiny loss keeps its digits
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    z=st.lists(
+        st.floats(-1000.0, 1000.0, allow_nan=False, allow_infinity=False), min_size=1, max_size=32
+    ),
+    data=st.data(),
+)
+def test_short_path_matches_mpmath_and_the_array_path(z, data):
+    y = data.draw(st.integers(0, len(z) - 1))
+    short = cross_entropy_from_logits(z, y, base=np.e)  # a list of floats: the short path
+    batch = cross_entropy_from_logits(np.array([z]), np.array([y]), base=np.e)[0]  # arrays
+    reference = label_loss_reference(z, y)
+    assert type(short) is float
+    if reference == 0:
+        assert short == 0.0 and batch == 0.0
+    else:
+        # Summed exactly (math.fsum) on the short path, pairwise on the array path; a
+        # subnormal loss (below 2.2e-308) has fewer digits, hence the absolute 1e-322.
+        tol = 4e-16 * len(z) + 2e-16
+        assert abs(short - float(reference)) <= tol * abs(float(reference)) + 1e-322
+        assert abs(short - batch) <= (tol + 2e-16) * abs(batch) + 1e-322
+
+
+@pytest.mark.parametrize(
+    ("z", "y", "base"),
+    [
+        ([1000.0, 300.3], 1, np.e),  # z - max(z) rounded alone loses 5.7e-14 relative
+        ([50.0, 0.0, 0.0], 0, np.e),  # 3.9e-22: not rounded to 0
+        (np.array([3.0, -1.0, 0.5]), 2, 2),
+        ((0, 1, 2), np.int64(1), 10),  # ints, a NumPy label
+        ([1e299, -1e299, 0.0], 1, 1.0001),  # the spread limit shrinks with ln(base)
+    ],
+)
+def test_short_path_values(z, y, base):
+    reference = label_loss_reference(z, y) / mpmath.log(base)
+    assert rel_error(cross_entropy_from_logits(z, y, base=base), reference) <= 1e-15
+
+
+@pytest.mark.parametrize(
+    ("z", "y", "exc", "match"),
+    [
+        ([0.0, np.nan], 0, ValueError, "^z must contain only finite numbers, found NaN at index 1"),
+        ([np.inf, 0.0], 0, ValueError, "^z must contain only finite numbers, found infinite"),
+        ([0.0, 1.0], 2, ValueError, r"^target must be class labels in \[0, 1\]"),
+        ([0.0, 1.0], -1, ValueError, r"^target must be class labels in \[0, 1\]"),
+        ([0.0, 1.0], True, TypeError, "^target must be integer class labels, got booleans"),
+        ([0.0, 1.0], 0.5, ValueError, "^target must be whole-number class labels"),
+        ([0.0, True], 0, TypeError, "^z must contain only numbers, found a boolean"),
+        ([0.0, 1.0], "1", TypeError, "^target must be integer class labels"),
+    ],
+)
+def test_short_inputs_the_short_path_refuses_are_checked_in_full(z, y, exc, match):
+    with pytest.raises(exc, match=match):
+        cross_entropy_from_logits(z, y)
+
+
+def test_short_path_is_silent_under_errstate_raise():
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        assert cross_entropy_from_logits([0.0, -1000.0], 1, base=np.e) == 1000.0
+        assert cross_entropy_from_logits([0.0, -1000.0], 0, base=np.e) == 0.0

@@ -911,11 +911,17 @@ def test_bad_distribution_raises_value_error_naming_it(case, bad, problem):
 @pytest.mark.parametrize(
     ("bad", "problem"),
     [
-        pytest.param(-0.1, r"probabilities in \[0, 1\]", id="negative"),
-        pytest.param([0.5, 1.0000001], r"probabilities in \[0, 1\].*1\.0000001", id="above 1"),
-        pytest.param([[0.5], [2.0]], r"probabilities in \[0, 1\]", id="2-D, above 1"),
-        pytest.param([0.5, np.nan], "NaN", id="NaN"),
-        pytest.param(np.inf, "infinite", id="inf"),
+        pytest.param(-0.1, r"be a probability in \[0, 1\], got -0\.1$", id="negative"),
+        pytest.param(
+            [0.5, 1.0000001],
+            r"contain only probabilities in \[0, 1\], found 1\.0000001 at index 1$",
+            id="above 1",
+        ),
+        pytest.param(
+            [[0.5], [2.0]], r"probabilities in \[0, 1\], found 2\.0 at index \(1, 0\)", id="2-D"
+        ),
+        pytest.param([0.5, np.nan], "found NaN at index 1", id="NaN"),
+        pytest.param(np.inf, "be a finite number, got inf$", id="inf"),
         pytest.param([], "empty", id="empty"),
     ],
 )

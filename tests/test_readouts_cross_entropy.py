@@ -82,12 +82,17 @@ def test_ends_of_the_weight_range() -> None:
 @pytest.mark.parametrize(
     ("p", "weights", "error", "match"),
     [
-        (P, (1, 1, 1, 0.05), ValueError, "multiples of 0.1"),
-        (P, (1, 1, 1, 10.1), ValueError, r"in \[0, 10\]"),
-        (P, (1, 1, 1), ValueError, "one weight per outcome"),
-        ((0.5, 0.6), (1, 1), ValueError, "sum"),
-        ((1.0,), (1,), ValueError, "2 to 6 outcomes"),
-        (P, (1, 1, 1, "1"), TypeError, "numbers"),
+        (P, (1, 1, 1, 0.05), ValueError, r"^weights\[3\] must be a multiple of 0.1"),
+        (P, (1, 1, 1, 10.1), ValueError, r"^weights\[3\] must be .* in \[0, 10\]"),
+        (P, (1, 1, 1, np.nan), ValueError, r"^weights\[3\] must be a finite number, got nan"),
+        (P, (1, 1, 1), ValueError, "^weights and p must have the same length, got 3 and 4"),
+        ((0.5, 0.6), (1, 1), ValueError, "^p must sum to 1"),
+        ((1.0,), (1,), ValueError, "^p must have 2 to 6 entries, got 1"),
+        ([[0.5, 0.5]], (1, 1), ValueError, r"^p must be 1-D \(one distribution\)"),
+        (P, (1, 1, 1, "1"), TypeError, r"^weights\[3\] must be a real number, got '1'"),
+        (P, (1, 1, 1, True), TypeError, r"^weights\[3\] must be a real number, got True"),
+        (P, "1111", TypeError, "^weights must be a list, tuple or array of numbers, got a string"),
+        (("0.5", "0.5"), (1, 1), TypeError, "^p must be numeric"),
     ],
 )
 def test_bad_input_is_refused(p, weights, error, match) -> None:
@@ -100,7 +105,7 @@ def test_ruled_out_finds_what_the_truth_allows_and_the_model_forbids() -> None:
     assert ruled_out([0.2, 0.3, 0.5], [0.0, 0.0, 1.0]) == [0, 1]
     assert ruled_out([0.0, 1.0], [1.0, 0.0]) == [1]
     assert ruled_out([1.0, 0.0], [0.5, 0.5]) == []  # the model may allow more than the truth
-    with pytest.raises(ValueError, match="one entry per outcome"):
+    with pytest.raises(ValueError, match=r"^a and b must have the same length, got 1 and 2"):
         ruled_out([1.0], [0.5, 0.5])
 
 

@@ -71,11 +71,12 @@ def test_without_a_distribution_nothing_is_shown() -> None:
 @pytest.mark.parametrize(
     ("weights", "error", "words"),
     [
-        ([1, 2, 3], ValueError, "one weight per cell of the 2 x 2 table (4, row by row), got 3"),
-        ([1, 2, 3, 2.2], ValueError, "weights must be multiples of 0.5 in [0, 10]"),
+        ([1, 2, 3], ValueError, "weights must have 4 entries, got 3"),
+        ([1, 2, 3, 2.2], ValueError, "weights[3] must be a multiple of 0.5 in [0, 10]"),
         ([1, 2, 3, 10.5], ValueError, "got 10.5"),
-        ([1, 2, 3, True], TypeError, "weights must hold numbers, got True"),
-        ("1234", TypeError, "weights must be a sequence of numbers, got str"),
+        ([1, 2, 3, float("nan")], ValueError, "weights[3] must be a finite number, got nan"),
+        ([1, 2, 3, True], TypeError, "weights[3] must be a real number, got True"),
+        ("1234", TypeError, "weights must be a list, tuple or array of numbers, got a string"),
     ],
 )
 def test_bad_weights_are_refused(weights, error, words) -> None:

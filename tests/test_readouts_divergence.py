@@ -81,11 +81,13 @@ def test_random_weights_match_scipy(seed: int) -> None:
 @pytest.mark.parametrize(
     ("p_weights", "q_weights", "error", "match"),
     [
-        ((1, 1.2), (1, 1), ValueError, "p_weights must be multiples of 0.5"),
-        ((1, 1), (1, 10.5), ValueError, "q_weights must be multiples of 0.5"),
-        ((1, 1), (1, 1, 1), ValueError, "one p and one q weight"),
-        ((1,), (1,), ValueError, "2 to 6 outcomes"),
-        ((1, None), (1, 1), TypeError, "numbers"),
+        ((1, 1.2), (1, 1), ValueError, r"^p_weights\[1\] must be a multiple of 0.5"),
+        ((1, 1), (1, 10.5), ValueError, r"^q_weights\[1\] must be a multiple of 0.5"),
+        ((1, 1), (1, 1, 1), ValueError, "^p_weights and q_weights must have the same length"),
+        ((1,), (1,), ValueError, "^p_weights must have 2 to 6 entries, got 1"),
+        ((1, None), (1, 1), TypeError, r"^p_weights\[1\] must be a real number, got None"),
+        ((1, 1), (1, False), TypeError, r"^q_weights\[1\] must be a real number, got False"),
+        ((1, 1), (1, np.inf), ValueError, r"^q_weights\[1\] must be a finite number, got inf"),
     ],
 )
 def test_bad_input_is_refused(p_weights, q_weights, error, match) -> None:
@@ -96,5 +98,5 @@ def test_bad_input_is_refused(p_weights, q_weights, error, match) -> None:
 
 
 def test_ruled_out_needs_one_label_per_outcome() -> None:
-    with pytest.raises(ValueError, match="one label per outcome"):
+    with pytest.raises(ValueError, match=r"^labels and p_weights must have the same length"):
         divergence_ruled_out((1, 1), (1, 1), ["a"])

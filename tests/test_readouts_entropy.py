@@ -35,12 +35,14 @@ def test_entropy_readout_without_a_distribution_shows_only_the_weights() -> None
 @pytest.mark.parametrize(
     ("weights", "error", "words"),
     [
-        ([1, 2.2], ValueError, "multiples of 0.5 in [0, 10]"),
+        ([1, 2.2], ValueError, "weights[1] must be a multiple of 0.5 in [0, 10]"),
         ([1, 10.5], ValueError, "got 10.5"),
         ([1, -0.5], ValueError, "got -0.5"),
-        ([1, True], TypeError, "must hold numbers, got True"),
-        ([1, "2"], TypeError, "must hold numbers, got '2'"),
-        ("12", TypeError, "sequence of numbers, got str"),
+        ([1, math.nan], ValueError, "weights[1] must be a finite number, got nan"),
+        ([1, True], TypeError, "weights[1] must be a real number, got True"),
+        ([1, "2"], TypeError, "weights[1] must be a real number, got '2'"),
+        ("12", TypeError, "weights must be a list, tuple or array of numbers, got a string"),
+        ((w for w in [1, 2]), TypeError, "got a generator; wrap it in list(...) first"),
     ],
 )
 def test_entropy_readout_refuses_what_a_slider_cannot_show(weights, error, words) -> None:
@@ -61,11 +63,14 @@ def test_surprisal_readout_in_both_units() -> None:
 @pytest.mark.parametrize(
     ("p", "unit", "error", "words"),
     [
-        (0.0, "bits", ValueError, "p must be multiples of 0.001 in [0.001, 1]"),
+        (0.0, "bits", ValueError, "p must be a multiple of 0.001 in [0.001, 1]"),
         (0.0005, "bits", ValueError, "got 0.0005"),
         (1.001, "bits", ValueError, "got 1.001"),
-        ("0.5", "bits", TypeError, "p must hold numbers, got '0.5'"),
+        (math.nan, "bits", ValueError, "p must be a finite number, got nan"),
+        ("0.5", "bits", TypeError, "p must be a real number, got '0.5'"),
+        ([0.5], "bits", TypeError, "p must be a real number, got [0.5]"),
         (0.5, "shannons", ValueError, "unit must be 'bits' or 'nats', got 'shannons'"),
+        (0.5, 2, TypeError, "unit must be 'bits' or 'nats', got 2"),
     ],
 )
 def test_surprisal_readout_refuses_bad_input(p, unit, error, words) -> None:
@@ -81,9 +86,11 @@ def test_on_grid_accepts_every_slider_position_despite_rounding() -> None:
 
 
 def test_labels_for_names_the_problem() -> None:
-    with pytest.raises(ValueError, match="labels must name 2 to 6 outcomes, got 1"):
-        labels_for("labels", ["a"], None, 2, 6)
-    with pytest.raises(TypeError, match="non-empty strings"):
-        labels_for("labels", ["a", ""], None, 2, 6)
-    with pytest.raises(ValueError, match="labels must name 3 outcomes, got 2"):
-        labels_for("labels", ["a", "b"], 3, 2, 6)
+    with pytest.raises(ValueError, match=r"^labels must have 2 to 6 entries, got 1"):
+        labels_for("labels", ["a"], 2, 6)
+    with pytest.raises(ValueError, match=r"^labels\[1\] must be a non-empty string, got ''"):
+        labels_for("labels", ["a", ""], 2, 6)
+    with pytest.raises(TypeError, match=r"^labels\[1\] must be a non-empty string, got 2"):
+        labels_for("labels", ["a", 2], 2, 6)
+    with pytest.raises(TypeError, match=r"^labels must be a list, tuple or array of strings"):
+        labels_for("labels", "ab", 2, 6)

@@ -56,15 +56,17 @@ def test_fair_die_probabilities_and_the_law_of_large_numbers() -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "words"),
+    ("args", "error", "words"),
     [
-        ((15, "fair"), "n must be one of"),
-        ((True, "fair"), "n must be one of"),
-        ((20.0, "fair"), "n must be one of"),
-        ((20, "biased"), "die must be 'fair' or 'loaded'"),
-        ((20, "fair", -1), "seed must be a non-negative integer"),
+        ((15, "fair"), ValueError, "^n must be one of 10, 20, 50"),
+        ((True, "fair"), TypeError, "^n must be an integer, got True"),
+        ((20.0, "fair"), TypeError, "^n must be an integer, got 20.0"),
+        ((20, "biased"), ValueError, "^die must be 'fair' or 'loaded', got 'biased'"),
+        ((20, 1), TypeError, "^die must be 'fair' or 'loaded', got 1"),
+        ((20, "fair", -1), ValueError, "^seed must be at least 0, got -1"),
+        ((20, "fair", 1.0), TypeError, "^seed must be an integer, got 1.0"),
     ],
 )
-def test_readout_refuses_bad_input(args, words) -> None:
-    with pytest.raises(ValueError, match=words):
+def test_readout_refuses_bad_input(args, error, words) -> None:
+    with pytest.raises(error, match=words):
         frequency_readout(*args)

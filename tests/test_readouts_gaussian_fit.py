@@ -152,13 +152,16 @@ def test_a_given_table_is_read() -> None:
 
 
 @pytest.mark.parametrize(
-    ("d", "w", "match"),
+    ("d", "w", "error", "match"),
     [
-        (0.1, 0.5, "separation must be multiples of 0.25"),
-        (8.25, 0.5, "separation"),
-        (2.0, 0.95, "weight"),
+        (0.1, 0.5, ValueError, r"^separation must be a multiple of 0.25 in \[0, 8\]"),
+        (8.25, 0.5, ValueError, "^separation must be a multiple of 0.25"),
+        (2.0, 0.95, ValueError, r"^weight must be a multiple of 0.05 in \[0.1, 0.9\]"),
+        (np.nan, 0.5, ValueError, "^separation must be a finite number, got nan"),
+        (2.0, True, TypeError, "^weight must be a real number, got True"),
+        ("2", 0.5, TypeError, "^separation must be a real number, got '2'"),
     ],
 )
-def test_states_off_the_sliders_are_refused(d: float, w: float, match: str) -> None:
-    with pytest.raises(ValueError, match=match):
+def test_states_off_the_sliders_are_refused(d: float, w: float, error, match: str) -> None:
+    with pytest.raises(error, match=match):
         gaussian_fit_readout(d, w)

@@ -122,10 +122,20 @@ def test_no_pair_when_either_side_is_all_zero() -> None:
 @pytest.mark.parametrize(
     ("args", "error", "words"),
     [
-        (([1, 2.2], [1, 1]), ValueError, "p_weights must be multiples of 0.5"),
-        (([1, 1], [1, 10.5]), ValueError, "q_weights must be multiples of 0.5"),
-        (([1, 1], [1, 1, 1]), ValueError, "as many weights for q as for p: 2 and 3"),
-        (("ab", [1, 1]), TypeError, "p_weights must be a sequence of numbers"),
+        (([1, 2.2], [1, 1]), ValueError, r"^p_weights\[1\] must be a multiple of 0.5"),
+        (([1, 1], [1, 10.5]), ValueError, r"^q_weights\[1\] must be a multiple of 0.5"),
+        (
+            ([1, 1], [1, 1, 1]),
+            ValueError,
+            "^p_weights and q_weights must have the same length, got 2 and 3",
+        ),
+        (
+            ("ab", [1, 1]),
+            TypeError,
+            "^p_weights must be a list, tuple or array of numbers, got a string",
+        ),
+        (([1, True], [1, 1]), TypeError, r"^p_weights\[1\] must be a real number, got True"),
+        (([1, np.nan], [1, 1]), ValueError, r"^p_weights\[1\] must be a finite number, got nan"),
     ],
 )
 def test_readout_refuses_bad_input(args, error, words) -> None:

@@ -59,13 +59,13 @@ def test_raw_gradient_fades_like_one_over_t_squared_and_the_scaled_one_settles()
 @pytest.mark.parametrize(
     ("args", "error", "words"),
     [
-        (([1, 0], [0, 0], 0.3), ValueError, "temperature must be multiples of 0.25 in [0.25, 10]"),
-        (([1, 0], [0, 0], 0.0), ValueError, "temperature must be multiples of 0.25"),
+        (([1, 0], [0, 0], 0.3), ValueError, "temperature must be a multiple of 0.25 in [0.25, 10]"),
+        (([1, 0], [0, 0], 0.0), ValueError, "temperature must be a multiple of 0.25"),
         (([1, 0], [0, 0], 10.25), ValueError, "got 10.25"),
-        (([1, 0.3], [0, 0], 1.0), ValueError, "teacher must be multiples of 0.5 in [-10, 10]"),
-        (([1, 0], [0, 11], 1.0), ValueError, "student must be multiples of 0.5"),
+        (([1, 0.3], [0, 0], 1.0), ValueError, "teacher[1] must be a multiple of 0.5 in [-10, 10]"),
+        (([1, 0], [0, 11], 1.0), ValueError, "student[1] must be a multiple of 0.5"),
         (([1, 0], [0, 0, 0], 1.0), ValueError, "one logit per class each, got 2 and 3"),
-        (([1, 0], [0, 0], "1"), TypeError, "temperature must hold numbers"),
+        (([1, 0], [0, 0], "1"), TypeError, "temperature must be a real number"),
     ],
 )
 def test_bad_input_is_named(args, error, words) -> None:

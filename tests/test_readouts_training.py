@@ -96,12 +96,18 @@ def test_the_table_is_small_complete_and_fits_its_axis() -> None:
 @pytest.mark.parametrize(
     ("args", "error", "words"),
     [
-        ((0.25, 100, 0.0), ValueError, "learning_rate must be one of"),
-        (("0.3", 100, 0.0), TypeError, "learning_rate must be a number"),
-        ((0.3, 105, 0.0), ValueError, r"epochs must be a multiple of 10 in \[10, 200\]"),
-        ((0.3, 0, 0.0), ValueError, "epochs must be a multiple of 10"),
-        ((0.3, 100, 0.65), ValueError, "label_noise must be multiples of 0.1"),
-        ((0.3, 100, 0.7), ValueError, "label_noise must be multiples of 0.1 in"),
+        ((0.25, 100, 0.0), ValueError, "^learning_rate must be one of 0.05, 0.1, .* got 0.25"),
+        (("0.3", 100, 0.0), TypeError, "^learning_rate must be one of .* got '0.3'"),
+        ((True, 100, 0.0), TypeError, "^learning_rate must be one of .* got True"),
+        ((np.nan, 100, 0.0), ValueError, "^learning_rate must be one of .* got nan"),
+        ((0.3, 105, 0.0), ValueError, r"^epochs must be a multiple of 10 in \[10, 200\]"),
+        ((0.3, 0, 0.0), ValueError, "^epochs must be a multiple of 10"),
+        ((0.3, 100.0, 0.0), TypeError, "^epochs must be an integer, got 100.0"),
+        ((0.3, True, 0.0), TypeError, "^epochs must be an integer, got True"),
+        ((0.3, 100, 0.65), ValueError, "^label_noise must be a multiple of 0.1"),
+        ((0.3, 100, 0.7), ValueError, r"^label_noise must be a multiple of 0.1 in \[0, 0.6\]"),
+        ((0.3, 100, np.nan), ValueError, "^label_noise must be a finite number, got nan"),
+        ((0.3, 100, "0.1"), TypeError, "^label_noise must be a real number, got '0.1'"),
     ],
 )
 def test_readout_refuses_bad_input(args, error, words) -> None:

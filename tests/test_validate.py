@@ -246,8 +246,10 @@ def test_probabilities_accepts_any_shape_including_scalars():
 @pytest.mark.parametrize(
     ("x", "problem"),
     [
-        pytest.param(np.nan, "found NaN", id="NaN scalar"),
-        pytest.param(-np.inf, "found infinite", id="-inf scalar"),
+        pytest.param(np.nan, "be a finite number, got nan$", id="NaN scalar"),
+        pytest.param(-np.inf, "be a finite number, got -inf$", id="-inf scalar"),
+        pytest.param(1.5, r"be a probability in \[0, 1\], got 1\.5$", id="scalar above 1"),
+        pytest.param([0.5, np.nan], "contain only finite numbers, found NaN at index 1$", id="NaN"),
         pytest.param([0.5, -1e-300], r"\[0, 1\], found -1e-300", id="tiny negative"),
         pytest.param([1 + 2**-52], r"\[0, 1\], found 1.0000000000000002", id="one ulp above 1"),
     ],
@@ -521,3 +523,149 @@ def test_float32_softmax_rows_are_measured_in_float64():
         special.rel_entr(p, q_norm).sum(axis=1),
         rtol=1e-9,
     )
+
+
+# ------------------------------------------------------------- one home for each rule
+
+
+def test_check_choice():
+    assert v.check_choice("forward", "direction", ("forward", "reverse")) == "forward"
+    assert v.check_choice(1, "rate", (0.5, 1.0)) == 1.0  # numbers compare by value
+    with pytest.raises(ValueError, match=r"^direction must be 'forward' or 'reverse', got 'up'$"):
+        v.check_choice("up", "direction", ("forward", "reverse"))
+    with pytest.raises(TypeError, match=r"^direction must be 'forward' or 'reverse', got 1$"):
+        v.check_choice(1, "direction", ("forward", "reverse"))
+    with pytest.raises(ValueError, match=r"^r must be one of 'a', 'b' or 'c', got 'd'$"):
+        v.check_choice("d", "r", ("a", "b", "c"))
+    for bad in (True, "0.5", None):
+        with pytest.raises(TypeError, match=r"^rate must be 0\.5 or 1\.0, got"):
+            v.check_choice(bad, "rate", (0.5, 1.0))
+    with pytest.raises(ValueError, match=r"^rate must be 0\.5 or 1\.0, got nan$"):
+        v.check_choice(math.nan, "rate", (0.5, 1.0))
+
+
+def test_check_str_and_check_bits():
+    assert v.check_str("a", "label") == "a"
+    assert v.check_str("", "label", nonempty=False) == ""
+    with pytest.raises(ValueError, match=r"^label must be a non-empty string, got ''$"):
+        v.check_str("", "label")
+    with pytest.raises(TypeError, match=r"^label must be a non-empty string, got 1$"):
+        v.check_str(1, "label")
+    assert v.check_bits("", "bits") == "" and v.check_bits("0110", "bits") == "0110"
+    with pytest.raises(ValueError, match=r"^bits must be a string of '0' and '1', got '012'$"):
+        v.check_bits("012", "bits")
+    with pytest.raises(TypeError, match=r"^bits must be a string of '0' and '1', got 101$"):
+        v.check_bits(101, "bits")
+
+
+@pytest.mark.parametrize("x", [[1, 2], (1, 2), range(1, 3), np.array([1, 2])], ids=repr)
+def test_sequence_accepts_lists_tuples_ranges_and_1d_arrays(x):
+    assert v.sequence(x, "w") == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("x", "error", "problem"),
+    [
+        pytest.param("12", TypeError, "got a string$", id="string"),
+        pytest.param(3, TypeError, "got 3 of type int$", id="scalar"),
+        pytest.param(None, TypeError, "got None of type NoneType$", id="None"),
+        pytest.param((x for x in [1]), TypeError, r"got a generator; wrap it in list\(", id="gen"),
+        pytest.param({1, 2}, TypeError, r"got a set; wrap it in list\(", id="set"),
+        pytest.param(np.ones((2, 2)), ValueError, r"got shape \(2, 2\)$", id="2-D"),
+        pytest.param(np.ma.masked_array([1, 2]), TypeError, "masked array", id="masked"),
+    ],
+)
+def test_sequence_refuses(x, error, problem):
+    with pytest.raises(error, match=r"^w (must be a list, tuple or .*array of numbers, |is a )"):
+        v.sequence(x, "w")
+    with pytest.raises(error, match=problem):
+        v.sequence(x, "w")
+
+
+def test_pair_length_and_ndim():
+    assert v.pair((1, 2), "r", "numbers") == (1, 2)
+    for bad in ((1, 2, 3), 1, "ab", np.ones((2, 1))):
+        with pytest.raises(TypeError, match=r"^r must be a pair of numbers, got"):
+            v.pair(bad, "r", "numbers")
+    assert v.check_length([1, 2], "w", minimum=2, maximum=6) == 2
+    with pytest.raises(ValueError, match=r"^w must have 2 to 6 entries, got 7$"):
+        v.check_length([0] * 7, "w", minimum=2, maximum=6)
+    with pytest.raises(ValueError, match=r"^w must have at least 3 entries, got 2$"):
+        v.check_length([0] * 2, "w", minimum=3)
+    with pytest.raises(ValueError, match=r"^w must not be empty$"):
+        v.check_length([], "w", minimum=1)
+    with pytest.raises(ValueError, match=r"^a and b must have the same length, got 1 and 2$"):
+        v.same_length([1], [1, 2], "a", "b")
+    with pytest.raises(ValueError, match=r"^X must be 2-D \(rows of features\), got shape \(3,\)$"):
+        v.check_ndim(np.ones(3), "X", 2, "rows of features")
+
+
+def test_integers_with_bounds_name_the_entry():
+    np.testing.assert_array_equal(v.integers([0, 5], "e", minimum=0, maximum=5), [0, 5])
+    with pytest.raises(ValueError, match=r"^e must contain only integers from 0 to 5, found 6 at"):
+        v.integers([0, 6], "e", minimum=0, maximum=5)
+    with pytest.raises(ValueError, match=r"^e must contain only integers of at most 5, found 6"):
+        v.integers([[0, 6]], "e", maximum=5)
+    with pytest.raises(ValueError, match=r"^e must contain only integers of at least 1, found 0"):
+        v.integers([0, 6], "e", minimum=1)
+
+
+@pytest.mark.parametrize(
+    ("x", "message"),
+    [
+        (0.0, "s must be positive, got 0.0$"),
+        (-2, "s must be positive, got -2.0$"),
+        (np.nan, "s must be a finite number, got nan$"),
+        ([1.0, -0.0], "s must contain only positive numbers, found -0.0 at index 1$"),
+        (
+            [[1.0], [np.inf]],
+            r"s must contain only finite numbers, found infinite at index \(1, 0\)$",
+        ),
+    ],
+)
+def test_positive_values(x, message):
+    with pytest.raises(ValueError, match="^" + message):
+        v.positive_values(x, "s")
+
+
+def test_positive_values_accepts_positive_scalars_and_arrays():
+    assert v.positive_values(2, "s") == 2.0
+    np.testing.assert_array_equal(v.positive_values([1e-300, 1e300], "s"), [1e-300, 1e300])
+
+
+def test_even_grid():
+    g = np.linspace(-1, 1, 5)
+    assert v.even_grid(g, "x") is g
+    with pytest.raises(ValueError, match=r"^x must be strictly increasing.*found step -0\.5"):
+        v.even_grid(g[::-1], "x")
+    with pytest.raises(ValueError, match=r"^x must be evenly spaced.*steps from 1 to 2$"):
+        v.even_grid([0.0, 1.0, 3.0], "x")
+    with pytest.raises(ValueError, match=r"^x must have at least 3 entries, got 2$"):
+        v.even_grid([0.0, 1.0], "x")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the mean step of a grid this wide overflows
+        wide = np.array([-1.2e308, -0.6e308, 0.0, 0.6e308, 1.2e308])
+        assert v.even_grid(wide, "x") is wide
+
+
+@pytest.mark.parametrize(
+    ("value", "kwargs", "error", "message"),
+    [
+        ((2, 1), {}, ValueError, r"r must be a pair \(low, high\) with low < high, got \(2, 1\)$"),
+        ((1, 1), {}, ValueError, r"r must be a pair \(low, high\) with low < high"),
+        ((0, 1), {"positive": True}, ValueError, r"r\[0\] must be positive, got 0$"),
+        ((0, np.nan), {}, ValueError, r"r\[1\] must be a finite number, got nan$"),
+        ((True, 2), {}, TypeError, r"r\[0\] must be a real number, got True$"),
+        ("ab", {}, TypeError, r"r must be a pair of numbers \(low, high\), got 'ab'$"),
+        ((-1e308, 1e308), {}, ValueError, r"r must have a width \(high - low\) below the largest"),
+        (None, {}, ValueError, r"r must have a width .* got \(-1e\+308, 1e\+308\), the default$"),
+    ],
+)
+def test_check_range(value, kwargs, error, message):
+    with pytest.raises(error, match="^" + message):
+        v.check_range(value, "r", (-1e308, 1e308), **kwargs)
+
+
+def test_check_range_returns_floats():
+    assert v.check_range(None, "r", (0.0, 1.0)) == (0.0, 1.0)
+    assert v.check_range([1, 2], "r", (0.0, 1.0), positive=True) == (1.0, 2.0)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import traitlets
 
+from .. import _validate as v
 from ..readouts.checks import labels_for, on_grid
 from ..readouts.cross_entropy import (
     WEIGHT_RANGE,
@@ -73,27 +74,24 @@ class CrossEntropyExplorer(Explorer):
         labels: Sequence[str] = ("sunny", "cloudy", "rain", "snow"),
     ) -> None:
         truth = [float(x) for x in _truth(p)]
-        names = labels_for("labels", labels, len(truth), 2, 6)
+        names = labels_for("labels", labels, 2, 6)
+        v.same_length(names, truth, "labels", "p")
         w = on_grid("weights", (1.0,) * len(truth) if weights is None else weights, *WEIGHT_RANGE)
-        if len(w) != len(truth):
-            raise ValueError(
-                f"give one weight per outcome: {len(w)} weights, {len(truth)} outcomes"
-            )
+        v.same_length(w, truth, "weights", "p")
         super().__init__(p=truth, weights=w, labels=names)
 
     @traitlets.validate("weights")
     def _check_weights(self, proposal: dict) -> list[float]:
         w = on_grid("weights", proposal["value"], *WEIGHT_RANGE)
-        if self.p and len(w) != len(self.p):
-            raise traitlets.TraitError(f"give {len(self.p)} weights, got {len(w)}")
+        if self.p:
+            v.same_length(w, self.p, "weights", "p")
         return w
 
     @traitlets.validate("p")
     def _check_p(self, proposal: dict) -> list[float]:
         truth = [float(x) for x in _truth(proposal["value"])]
-        if self.weights and len(truth) != len(self.weights):
-            n = len(self.weights)
-            raise traitlets.TraitError(f"give p over {n} outcomes, got {len(truth)}")
+        if self.weights:
+            v.same_length(truth, self.weights, "p", "weights")
         return truth
 
     @property

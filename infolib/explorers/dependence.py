@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import traitlets
 
-from ..readouts.checks import labels_for
+from ..readouts.checks import labels_for, some_weight
 from ..readouts.dependence import cell_weights, dependence_readout
 from .assets import bundle
 from .base import Explorer
@@ -62,11 +62,10 @@ class DependenceExplorer(Explorer):
         x_labels: Sequence[str] = ("high", "low"),
         y_labels: Sequence[str] = ("dry", "rain"),
     ) -> None:
-        xs = labels_for("x_labels", x_labels, 2, 2, 2)
-        ys = labels_for("y_labels", y_labels, 2, 2, 2)
+        xs = labels_for("x_labels", x_labels, 2, 2)
+        ys = labels_for("y_labels", y_labels, 2, 2)
         w = cell_weights(weights)
-        if not any(w):
-            raise ValueError(f"weights must not all be 0 (no distribution), got {tuple(weights)}")
+        some_weight("weights", w)
         super().__init__(weights=w, x_labels=xs, y_labels=ys)
 
     @traitlets.validate("weights")

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 import traitlets
 
-from ..readouts.checks import labels_for, on_grid
+from .. import _validate as v
+from ..readouts.checks import labels_for, on_grid, some_weight
 from ..readouts.divergence import WEIGHT_RANGE, divergence_readout, divergence_ruled_out
 from .assets import bundle
 from .base import Explorer
@@ -61,23 +62,19 @@ class DivergenceExplorer(Explorer):
         q_weights: Sequence[float] = (3, 2, 2, 3),
         labels: Sequence[str] = ("sunny", "cloudy", "rain", "snow"),
     ) -> None:
-        names = labels_for("labels", labels, None, 2, 6)
+        names = labels_for("labels", labels, 2, 6)
         weights = {}
         for name, given in (("p_weights", p_weights), ("q_weights", q_weights)):
             w = on_grid(name, given, *WEIGHT_RANGE)
-            if len(w) != len(names):
-                raise ValueError(
-                    f"give one {name[0]} weight per label: {len(w)} weights, {len(names)} labels"
-                )
-            if not any(w):
-                raise ValueError(f"{name} must not all be 0 (no distribution), got {tuple(given)}")
+            v.same_length(w, names, name, "labels")
+            some_weight(name, w)
             weights[name] = w
         super().__init__(labels=names, **weights)
 
     def _check(self, name: str, value: list) -> list[float]:
         w = on_grid(name, value, *WEIGHT_RANGE)
-        if self.labels and len(w) != len(self.labels):
-            raise traitlets.TraitError(f"give {len(self.labels)} {name}, got {len(w)}")
+        if self.labels:
+            v.same_length(w, self.labels, name, "labels")
         return w
 
     @traitlets.validate("p_weights")

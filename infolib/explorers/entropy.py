@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import traitlets
 
+from .. import _validate as v
 from ..readouts.checks import labels_for, on_grid
 from ..readouts.entropy import WEIGHT_RANGE, entropy_readout
 from .assets import bundle
@@ -56,17 +57,16 @@ class EntropyExplorer(Explorer):
         weights: Sequence[float] = (4, 3, 2, 1),
         labels: Sequence[str] = ("sunny", "cloudy", "rain", "snow"),
     ) -> None:
-        names = labels_for("labels", labels, None, 2, 6)
+        names = labels_for("labels", labels, 2, 6)
         w = on_grid("weights", weights, *WEIGHT_RANGE)
-        if len(w) != len(names):
-            raise ValueError(f"give one weight per label: {len(w)} weights, {len(names)} labels")
+        v.same_length(w, names, "weights", "labels")
         super().__init__(weights=w, labels=names)
 
     @traitlets.validate("weights")
     def _check_weights(self, proposal: dict) -> list[float]:
         w = on_grid("weights", proposal["value"], *WEIGHT_RANGE)
-        if self.labels and len(w) != len(self.labels):
-            raise traitlets.TraitError(f"give {len(self.labels)} weights, got {len(w)}")
+        if self.labels:
+            v.same_length(w, self.labels, "weights", "labels")
         return w
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import traitlets
 
+from .. import _validate as v
 from ..readouts.frequency import (
     DICE,
     FACES,
@@ -87,10 +88,7 @@ class FrequencyExplorer(Explorer):
 
     @traitlets.validate("size_index")
     def _check_size_index(self, proposal: dict) -> int:
-        k = proposal["value"]
-        if not 0 <= k < len(SIZES):
-            raise traitlets.TraitError(f"size_index must be in [0, {len(SIZES) - 1}], got {k}")
-        return k
+        return v.check_int(proposal["value"], "size_index", minimum=0, maximum=len(SIZES) - 1)
 
     @traitlets.validate("die")
     def _check_die(self, proposal: dict) -> str:

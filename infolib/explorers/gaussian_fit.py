@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import traitlets
 
-from ..readouts.checks import on_grid
+from ..readouts.checks import on_slider
 from ..readouts.gaussian_fit import (
     GRID,
     SEPARATION_RANGE,
@@ -68,12 +68,12 @@ class GaussianFitExplorer(Explorer):
 
     @traitlets.validate("separation")
     def _check_separation(self, proposal: dict) -> float:
-        (d,) = on_grid("separation", [proposal["value"]], *SEPARATION_RANGE)
+        d = on_slider("separation", proposal["value"], *SEPARATION_RANGE)
         return round(d * 4) / 4  # the slider's value, so the page and the table agree
 
     @traitlets.validate("weight")
     def _check_weight(self, proposal: dict) -> float:
-        (w,) = on_grid("weight", [proposal["value"]], *WEIGHT_RANGE)
+        w = on_slider("weight", proposal["value"], *WEIGHT_RANGE)
         return round(w, 2)  # 0.35, not 0.1 + 5 * 0.05: what the slider gives
 
     @property

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 import traitlets
 
-from ..readouts.checks import labels_for, on_grid
+from .. import _validate as v
+from ..readouts.checks import labels_for, on_grid, some_weight
 from ..readouts.misconception import CLAIMS, WEIGHT_RANGE, check_claims, misconception_readout
 from .assets import bundle
 from .base import Explorer
@@ -69,14 +70,12 @@ class MisconceptionExplorer(Explorer):
         q_weights: Sequence[float] = (2, 3, 5),
         labels: Sequence[str] = ("sunny", "cloudy", "rain"),
     ) -> None:
-        names = labels_for("labels", labels, None, 2, 4)
+        names = labels_for("labels", labels, 2, 4)
         weights = {}
         for name, given in (("p_weights", p_weights), ("q_weights", q_weights)):
             w = on_grid(name, given, *WEIGHT_RANGE)
-            if len(w) != len(names):
-                raise ValueError(f"give one weight per label: {len(w)} {name}, {len(names)} labels")
-            if not any(w):
-                raise ValueError(f"{name} must not all be 0, got {tuple(given)}")
+            v.same_length(w, names, name, "labels")
+            some_weight(name, w)
             weights[name] = w
         super().__init__(**weights, labels=names, claim_texts=[list(c) for c in CLAIMS])
 
@@ -84,8 +83,8 @@ class MisconceptionExplorer(Explorer):
     def _check_weights(self, proposal: dict) -> list[float]:
         name = proposal["trait"].name
         w = on_grid(name, proposal["value"], *WEIGHT_RANGE)
-        if self.labels and len(w) != len(self.labels):
-            raise traitlets.TraitError(f"give {len(self.labels)} {name}, got {len(w)}")
+        if self.labels:
+            v.same_length(w, self.labels, name, "labels")
         return w
 
     @property

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import traitlets
 
-from ..readouts.checks import on_grid
+from .. import _validate as v
+from ..readouts.checks import on_slider
 from ..readouts.surprisal import P_RANGE, UNITS, surprisal_readout
 from .assets import bundle
 from .base import Explorer
@@ -51,13 +52,11 @@ class SurprisalExplorer(Explorer):
 
     @traitlets.validate("p")
     def _check_p(self, proposal: dict) -> float:
-        return on_grid("p", [proposal["value"]], *P_RANGE)[0]
+        return on_slider("p", proposal["value"], *P_RANGE)
 
     @traitlets.validate("unit")
     def _check_unit(self, proposal: dict) -> str:
-        if proposal["value"] not in UNITS:
-            raise traitlets.TraitError(f"unit must be 'bits' or 'nats', got {proposal['value']!r}")
-        return proposal["value"]
+        return str(v.check_choice(proposal["value"], "unit", tuple(UNITS)))
 
     @property
     def readout(self) -> dict[str, float]:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import traitlets
 
-from ..readouts.checks import labels_for, on_grid
+from ..readouts.checks import labels_for, on_grid, on_slider
 from ..readouts.temperature import LOGIT_RANGE, TEMPERATURE_RANGE, temperature_readout
 from .assets import bundle
 from .base import Explorer
@@ -66,7 +66,7 @@ class TemperatureExplorer(Explorer):
         labels: Sequence[str] = ("cat", "dog", "fox", "car"),
         temperature: float = 1.0,
     ) -> None:
-        names = labels_for("labels", labels, None, 2, 6)
+        names = labels_for("labels", labels, 2, 6)
         v = on_grid("teacher", teacher, *LOGIT_RANGE)
         z = on_grid("student", student, *LOGIT_RANGE)
         if not len(v) == len(z) == len(names):
@@ -74,12 +74,12 @@ class TemperatureExplorer(Explorer):
                 f"give one logit per label: {len(v)} teacher logits, {len(z)} student logits, "
                 f"{len(names)} labels"
             )
-        (t,) = on_grid("temperature", [temperature], *TEMPERATURE_RANGE)
+        t = on_slider("temperature", temperature, *TEMPERATURE_RANGE)
         super().__init__(teacher=v, student=z, labels=names, temperature=t)
 
     @traitlets.validate("temperature")
     def _check_temperature(self, proposal: dict) -> float:
-        return on_grid("temperature", [proposal["value"]], *TEMPERATURE_RANGE)[0]
+        return on_slider("temperature", proposal["value"], *TEMPERATURE_RANGE)
 
     @property
     def readout(self) -> dict[str, float]:

@@ -6,6 +6,7 @@ import json
 
 import traitlets
 
+from .. import _validate as v
 from ..readouts.training import (
     RATES,
     check_epochs,
@@ -95,10 +96,7 @@ class TrainingExplorer(Explorer):
 
     @traitlets.validate("rate_index")
     def _check_rate_index(self, proposal: dict) -> int:
-        k = proposal["value"]
-        if not 0 <= k < len(RATES):
-            raise traitlets.TraitError(f"rate_index must be in [0, {len(RATES) - 1}], got {k}")
-        return k
+        return v.check_int(proposal["value"], "rate_index", minimum=0, maximum=len(RATES) - 1)
 
     @traitlets.validate("epochs")
     def _check_epochs(self, proposal: dict) -> int:

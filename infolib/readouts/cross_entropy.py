@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .. import _validate as v
 from ..measures import cross_entropy, entropy, kl_divergence, normalize
 from .checks import on_grid
 from .support import ruled_out
@@ -17,20 +18,16 @@ WEIGHT_RANGE = (0.0, 10.0, 0.1)
 
 
 def _truth(p: Sequence[float]) -> np.ndarray:
-    truth = np.array(p, dtype=float)
-    if truth.ndim != 1 or not 2 <= truth.size <= 6:
-        raise ValueError(f"p must be a distribution over 2 to 6 outcomes, got {tuple(p)!r}")
-    entropy(truth)  # refuses anything that is not a distribution, with infolib's message
+    truth, _, _ = v.distribution(p, "p")
+    v.check_ndim(truth, "p", 1, "one distribution")
+    v.check_length(truth, "p", minimum=2, maximum=6)
     return truth
 
 
 def _model(p: Sequence[float], weights: Sequence[float]) -> tuple[np.ndarray, list[float]]:
     truth = _truth(p)
     w = on_grid("weights", weights, *WEIGHT_RANGE)
-    if len(w) != truth.size:
-        raise ValueError(
-            f"give one weight per outcome of p: {len(w)} weights, {truth.size} outcomes"
-        )
+    v.same_length(w, truth, "weights", "p")
     return truth, w
 
 
@@ -92,8 +89,7 @@ def cross_entropy_ruled_out(
     ['b']
     """
     truth, w = _model(p, weights)
-    if len(labels) != truth.size:
-        raise ValueError(f"give one label per outcome: {len(labels)} labels, {truth.size} outcomes")
+    v.same_length(labels, truth, "labels", "p")
     if not any(w):
         return []
     return [labels[i] for i in ruled_out(truth, normalize(np.array(w)))]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .. import _validate as v
 from ..joint import conditional_entropy, joint_entropy, marginals, mutual_information
 from ..measures import entropy, normalize
 from .checks import on_grid
@@ -27,11 +28,8 @@ def cell_weights(weights: Sequence[float]) -> list[float]:
     [7.0, 1.0, 1.0, 1.0]
     """
     w = on_grid("weights", weights, *WEIGHT_RANGE)
-    if len(w) != SHAPE[0] * SHAPE[1]:
-        raise ValueError(
-            f"weights must hold one weight per cell of the 2 x 2 table (4, row by row), "
-            f"got {len(w)}"
-        )
+    cells = SHAPE[0] * SHAPE[1]  # one weight per cell of the table, row by row
+    v.check_length(w, "weights", minimum=cells, maximum=cells)
     return w
 
 

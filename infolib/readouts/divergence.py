@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .. import _validate as v
 from ..measures import js_divergence, kl_divergence, normalize
 from .checks import on_grid
 from .support import ruled_out
@@ -19,10 +20,8 @@ WEIGHT_RANGE = (0.0, 10.0, 0.5)
 def _pair(p_weights: Sequence[float], q_weights: Sequence[float]) -> tuple[list, list]:
     a = on_grid("p_weights", p_weights, *WEIGHT_RANGE)
     b = on_grid("q_weights", q_weights, *WEIGHT_RANGE)
-    if len(a) != len(b) or not 2 <= len(a) <= 6:
-        raise ValueError(
-            f"give one p and one q weight for each of 2 to 6 outcomes, got {len(a)} and {len(b)}"
-        )
+    v.check_length(a, "p_weights", minimum=2, maximum=6)
+    v.same_length(a, b, "p_weights", "q_weights")
     return a, b
 
 
@@ -83,8 +82,7 @@ def divergence_ruled_out(
     {'p||q': ['b'], 'q||p': ['c']}
     """
     a, b = _pair(p_weights, q_weights)
-    if len(labels) != len(a):
-        raise ValueError(f"give one label per outcome: {len(labels)} labels, {len(a)} outcomes")
+    v.same_length(labels, a, "labels", "p_weights")
     if not any(a) or not any(b):
         return {"p||q": [], "q||p": []}
     p, q = normalize(np.array(a)), normalize(np.array(b))

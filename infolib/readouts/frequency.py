@@ -12,6 +12,7 @@ from functools import cache
 
 import numpy as np
 
+from .. import _validate as v
 from ..measures import normalize
 
 __all__ = [
@@ -33,23 +34,17 @@ FACES = ("1", "2", "3", "4", "5", "6")
 
 def check_die(die: object) -> str:
     """Check the name of a die (``"fair"`` or ``"loaded"``)."""
-    if not isinstance(die, str) or die not in DICE:
-        raise ValueError(f"die must be 'fair' or 'loaded', got {die!r}")
-    return die
+    return str(v.check_choice(die, "die", tuple(DICE)))
 
 
 def check_size(n: object) -> int:
     """Check a number of rolls: one of ``SIZES``."""
-    if isinstance(n, bool) or not isinstance(n, int | np.integer) or int(n) not in SIZES:
-        raise ValueError(f"n must be one of {SIZES}, got {n!r}")
-    return int(n)
+    return int(v.check_choice(v.check_int(n, "n"), "n", SIZES))
 
 
 def check_seed(seed: object) -> int:
     """Check a seed: a non-negative integer."""
-    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
-    return int(seed)
+    return v.check_int(seed, "seed", minimum=0)
 
 
 def die_probabilities(die: str) -> list[float]:

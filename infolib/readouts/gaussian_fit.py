@@ -15,7 +15,7 @@ import numpy as np
 
 from ..fitting import discretized_gaussian, fit_gaussian, gaussian_mixture
 from ..measures import kl_divergence
-from .checks import on_grid
+from .checks import on_slider
 
 __all__ = [
     "gaussian_fit_readout",
@@ -77,8 +77,8 @@ def states() -> list[tuple[float, float]]:
 
 def state_index(separation: float, weight: float) -> int:
     """Row of :func:`gaussian_fit_table` for one state of the sliders (checked on the grid)."""
-    (d,) = on_grid("separation", [separation], *SEPARATION_RANGE)
-    (w,) = on_grid("weight", [weight], *WEIGHT_RANGE)
+    d = on_slider("separation", separation, *SEPARATION_RANGE)
+    w = on_slider("weight", weight, *WEIGHT_RANGE)
     i = round((d - SEPARATION_RANGE[0]) / SEPARATION_RANGE[2])
     j = round((w - WEIGHT_RANGE[0]) / WEIGHT_RANGE[2])
     return i * _steps(*WEIGHT_RANGE) + j

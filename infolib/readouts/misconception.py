@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .. import _validate as v
 from ..measures import cross_entropy, entropy, kl_divergence, normalize
 from .checks import on_grid
 
@@ -144,8 +145,7 @@ def misconception_readout(
     """
     pw = on_grid("p_weights", p_weights, *WEIGHT_RANGE)
     qw = on_grid("q_weights", q_weights, *WEIGHT_RANGE)
-    if len(pw) != len(qw):
-        raise ValueError(f"give as many weights for q as for p: {len(pw)} and {len(qw)}")
+    v.same_length(pw, qw, "p_weights", "q_weights")
     if not any(pw) or not any(qw):
         return {}
     p, q = normalize(pw), normalize(qw)

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .. import _validate as v
+
 __all__ = ["for_display", "printed", "ruled_out"]
 
 
@@ -33,8 +35,7 @@ def ruled_out(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray) 
     >>> ruled_out([1.0, 0.0, 0.0], [0.5, 0.5, 0.0])
     []
     """
-    if len(a) != len(b):
-        raise ValueError(f"a and b must have one entry per outcome, got {len(a)} and {len(b)}")
+    v.same_length(a, b, "a", "b")
     return [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x > 0 and y == 0]
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import _validate as v
 from ..measures import information_content
-from .checks import on_grid
+from .checks import on_slider
 
 __all__ = ["surprisal_readout"]
 
@@ -40,9 +41,8 @@ def surprisal_readout(p: float, unit: str) -> dict[str, float]:
     >>> round(r["surprisal"], 6), r["coins"]
     (0.693147, 1.0)
     """
-    if unit not in UNITS:
-        raise ValueError(f"unit must be 'bits' or 'nats', got {unit!r}")
-    (x,) = on_grid("p", [p], *P_RANGE)
+    v.check_choice(unit, "unit", tuple(UNITS))
+    x = on_slider("p", p, *P_RANGE)
     return {
         "p": x,
         "surprisal": float(information_content(x, base=UNITS[unit])),

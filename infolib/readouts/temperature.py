@@ -14,7 +14,7 @@ import numpy as np
 
 from ..logits import softmax_at_temperature
 from ..measures import entropy, kl_divergence
-from .checks import on_grid
+from .checks import on_grid, on_slider
 
 __all__ = ["temperature_readout"]
 
@@ -61,7 +61,7 @@ def temperature_readout(
         raise ValueError(
             f"teacher and student must have one logit per class each, got {len(v)} and {len(z)}"
         )
-    (t,) = on_grid("temperature", [temperature], *TEMPERATURE_RANGE)
+    t = on_slider("temperature", temperature, *TEMPERATURE_RANGE)
     p = softmax_at_temperature(v, t)
     q = softmax_at_temperature(z, t)
     grad = float(np.max(np.abs(q - p))) / t

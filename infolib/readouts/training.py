@@ -21,8 +21,9 @@ from functools import cache
 
 import numpy as np
 
+from .. import _validate as v
 from ..training import decompose_loss, make_softmax_data, train_softmax_regression
-from .checks import on_grid
+from .checks import on_slider
 from .support import for_display
 
 __all__ = ["check_epochs", "check_noise", "check_rate", "training_readout", "training_table"]
@@ -57,23 +58,17 @@ def _shown(values: np.ndarray) -> list[float]:
 
 def check_rate(learning_rate: object) -> float:
     """Check a learning rate: one of ``RATES``."""
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, int | float | np.number):
-        raise TypeError(f"learning_rate must be a number, got {learning_rate!r}")
-    if float(learning_rate) not in RATES:
-        raise ValueError(f"learning_rate must be one of {RATES}, got {learning_rate!r}")
-    return float(learning_rate)
+    return float(v.check_choice(learning_rate, "learning_rate", RATES))
 
 
 def check_epochs(epochs: object) -> int:
     """Check a number of epochs: 10 to 200 in steps of 10."""
-    if isinstance(epochs, bool) or not isinstance(epochs, int | np.integer) or epochs not in EPOCHS:
-        raise ValueError(f"epochs must be a multiple of 10 in [10, 200], got {epochs!r}")
-    return int(epochs)
+    return int(on_slider("epochs", v.check_int(epochs, "epochs"), *EPOCH_RANGE))
 
 
 def check_noise(label_noise: object) -> float:
     """Check a label noise: 0 to 0.6 in steps of 0.1; returns the exact decimal."""
-    (x,) = on_grid("label_noise", [label_noise], *NOISE_RANGE)
+    x = on_slider("label_noise", label_noise, *NOISE_RANGE)
     return NOISES[round(x / NOISE_RANGE[2])]
 
 
