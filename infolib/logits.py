@@ -498,7 +498,10 @@ def log_sigmoid(z: ArrayLike, *, base: float = np.e) -> float | np.ndarray:
     a = v.finite_values(z, "z")
     out = -_softplus(-a)
     if ln_b != 1.0:
-        out = out / ln_b
+        # A log-probability near -1.8e308 nats is below -inf in a base just above 1, or in
+        # base 2: the result is then -inf, silently, as the docstring says.
+        with np.errstate(over="ignore"):
+            out = out / ln_b
     return v.scalar_or_array(out + 0.0)
 
 
@@ -508,7 +511,7 @@ def binary_cross_entropy(p: ArrayLike, q: ArrayLike, *, base: float = 2) -> floa
     Parameters
     ----------
     p : array_like
-        The true probability of class 1 (a 0/1 label, or a soft target in ``[0, 1]``).
+        The target probability of class 1 (a sampled 0/1 label, or a soft target in ``[0, 1]``).
     q : array_like
         The model's probability of class 1, same shape as ``p``.
     base : float, optional
@@ -544,14 +547,16 @@ def binary_cross_entropy(p: ArrayLike, q: ArrayLike, *, base: float = 2) -> floa
     # log 0 = -inf where the model rules a class out; the product 0 * -inf (NaN) of a class
     # with weight 0 is computed but never used: each term counts only where its weight is
     # positive, so 0 log 0 counts 0.
-    with np.errstate(divide="ignore", invalid="ignore"):
+    # Products of a weight with a log of a probability near 1 may underflow: intended.
+    with np.errstate(divide="ignore", invalid="ignore", under="ignore"):
         log_q = np.log(b)
         log_not_q = np.log1p(-b)
         loss = np.zeros_like(a)
         np.subtract(loss, a * log_q, out=loss, where=a > 0)
         np.subtract(loss, (1.0 - a) * log_not_q, out=loss, where=a < 1)
     if ln_b != 1.0:
-        loss = loss / ln_b
+        with np.errstate(under="ignore"):
+            loss = loss / ln_b
     return v.scalar_or_array(loss + 0.0)
 
 
@@ -566,7 +571,7 @@ def binary_cross_entropy_from_logits(
     Parameters
     ----------
     y : array_like
-        The true probability of class 1: 0/1 labels or soft targets in ``[0, 1]``.
+        The target probability of class 1: sampled 0/1 labels, or soft targets in ``[0, 1]``.
     z : array_like
         Finite logits, same shape as ``y``.
     base : float, optional
@@ -576,7 +581,8 @@ def binary_cross_entropy_from_logits(
     -------
     float or ndarray
         :math:`y \,\mathrm{softplus}(-z) + (1 - y)\,\mathrm{softplus}(z)`, never negative
-        and always finite.
+        (for a base above 1). Finite, except where the loss in this base exceeds the largest
+        float (logits near :math:`\pm 10^{308}` in bits): then ``inf``, without a warning.
 
     Notes
     -----
@@ -600,10 +606,13 @@ def binary_cross_entropy_from_logits(
     a, b = _binary_pair(y, "y", z, "z", logits=True)
     # Each term only where its weight is positive (the other softplus may be huge, not inf).
     loss = np.zeros_like(a)
-    np.add(loss, a * _softplus(-b), out=loss, where=a > 0)
-    np.add(loss, (1.0 - a) * _softplus(b), out=loss, where=a < 1)
-    if ln_b != 1.0:
-        loss = loss / ln_b
+    # A tiny softplus times a weight may underflow (intended); a loss near the largest float
+    # in nats overflows to inf in base 2 (returned silently, as documented).
+    with np.errstate(under="ignore", over="ignore"):
+        np.add(loss, a * _softplus(-b), out=loss, where=a > 0)
+        np.add(loss, (1.0 - a) * _softplus(b), out=loss, where=a < 1)
+        if ln_b != 1.0:
+            loss = loss / ln_b
     return v.scalar_or_array(loss + 0.0)
 
 

@@ -260,3 +260,26 @@ def test_bad_input_is_named(call, error, words) -> None:
     with pytest.raises(error) as info:
         call()
     assert words in str(info.value)
+
+
+def test_huge_losses_overflow_to_inf_silently_in_bits():
+    # Review finding: the base conversion warned. The loss is 1.5e308 nats, beyond the largest
+    # float once divided by ln 2; inf is the documented answer, with no warning.
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert binary_cross_entropy_from_logits(1, -1.5e308) == math.inf
+        assert binary_cross_entropy_from_logits(0, 1.3e308) == math.inf
+        assert log_sigmoid(-1.5e308, base=2) == -math.inf
+        assert binary_cross_entropy_from_logits(1, -1.5e308, base=np.e) == 1.5e308
+
+
+def test_intended_underflow_never_raises_under_errstate_raise():
+    with np.errstate(all="raise"):
+        # log1p(-5e-324) times 0.5 underflows; the loss is -log2(5e-324) / 2 = 1074 / 2 bits.
+        assert binary_cross_entropy(0.5, 5e-324) == pytest.approx(537.0, rel=1e-15)
+        assert binary_cross_entropy_from_logits(0.5, -745.0, base=np.e) == pytest.approx(
+            372.5 + 0.5 * math.log1p(math.exp(-745.0)), rel=1e-15
+        )
+        assert sigmoid(-800.0) == 0.0

@@ -1,7 +1,7 @@
 """Argument checks shared by the explorers' readouts, with messages that name the argument.
 
 The rules they apply (a real number, a sequence, a string, a number of entries) live in
-:mod:`infolib._validate`, the package's one home for argument checks; what is added here is
+``infolib._validate``, the package's one home for argument checks; what is added here is
 what only an explorer's controls need: a value its slider can show.
 """
 

@@ -46,7 +46,7 @@ function results(t, hBits, ceiling, kl, grad, scaled) {
       h("b", {}, num("entropy", hBits, 3, "bits")),
       " (at most log₂ K = ",
       num("ceiling", ceiling, 3, "bits"),
-      ", reached as T grows without bound).",
+      ", approached as T grows without bound).",
     ),
     h(
       "p",
