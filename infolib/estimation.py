@@ -4,19 +4,16 @@ A sample of ``n`` outcomes gives counts; dividing by ``n`` gives the empirical d
 :math:`\hat p`. The *plug-in* estimate puts :math:`\hat p` where the formula wants ``p``.
 For entropy it is biased low (:math:`E[H(\hat p)] \le H(p)`, by Jensen's inequality, since
 ``H`` is concave), and :func:`miller_madow_entropy` adds the first-order correction
-:math:`(\hat m - 1) / (2n)` nats [1]_ [2]_. For KL from two samples the plug-in estimate is
-infinite as soon as a bin is empty in the second sample but not in the first;
-:func:`plugin_kl` takes an explicit ``pseudocount``, which changes the models compared.
+:math:`(\hat m - 1) / (2n)` nats. For KL from two samples the plug-in estimate is infinite as
+soon as a bin is empty in the second sample but not in the first; :func:`plugin_kl` takes an
+explicit ``pseudocount``, which changes the models compared.
 
 Counts are integer arrays, one outcome per entry along the last axis (a 2-D array is a batch
 of samples, one per row). Results are float64.
 
-References
-----------
-.. [1] G. A. Miller, "Note on the bias of information estimates", in H. Quastler (ed.),
-   *Information Theory in Psychology*, Free Press (1955), 95-100.
-.. [2] L. Paninski, "Estimation of entropy and mutual information", *Neural Computation*
-   15 (2003), 1191-1253.
+The bias and its correction: G. A. Miller, "Note on the bias of information estimates", in
+H. Quastler (ed.), *Information Theory in Psychology*, Free Press (1955), 95-100; L. Paninski,
+"Estimation of entropy and mutual information", *Neural Computation* 15 (2003), 1191-1253.
 """
 
 from __future__ import annotations
@@ -135,7 +132,7 @@ def miller_madow_entropy(counts: ArrayLike, *, base: float = 2) -> float | np.nd
 
     :math:`\hat m` is the number of outcomes seen (non-zero counts) and ``n`` the sample size.
     The correction removes the first-order term of the plug-in bias,
-    :math:`-(m - 1) / (2n)` nats for ``m`` outcomes of positive probability [1]_; it cannot
+    :math:`-(m - 1) / (2n)` nats for ``m`` outcomes of positive probability; it cannot
     account for outcomes that were never seen, so it stays biased low when ``n`` is small
     against ``m``.
 
@@ -285,7 +282,7 @@ def letters_and_spaces(text: str) -> np.ndarray:
     """Code a text as symbols 0-26: lower-case letters ``a``-``z`` (1-26), all else a space (0).
 
     Runs of non-letters (spaces, punctuation, digits, line breaks) become one space, and the
-    text is stripped of leading and trailing spaces: a 27-symbol alphabet, :data:`ALPHABET`.
+    text is stripped of leading and trailing spaces: a 27-symbol alphabet, ``ALPHABET``.
 
     Parameters
     ----------

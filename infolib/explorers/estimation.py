@@ -24,7 +24,7 @@ __all__ = ["EstimationExplorer"]
 class EstimationExplorer(Explorer):
     """Estimate the entropy of a known distribution from samples of size ``n``, many times.
 
-    For each sample size and true distribution, :data:`~infolib.readouts.estimation.REPEATS`
+    For each sample size and true distribution, ``REPEATS`` (2,000)
     seeded samples are drawn when the explorer is made and each gives a plug-in and a
     Miller-Madow estimate; their means and standard deviations
     (:func:`~infolib.readouts.estimation.estimation_table`, a synced table of 90 numbers) are

@@ -1,6 +1,6 @@
 r"""Readouts of the EstimationExplorer (chapter 9): the spread of entropy estimates.
 
-For each true distribution and each sample size ``n`` the slider offers, :data:`REPEATS`
+For each true distribution and each sample size ``n`` the slider offers, ``REPEATS``
 seeded samples of ``n`` outcomes are drawn and each is turned into a plug-in estimate
 :math:`H(\hat p)` and a Miller-Madow estimate (:mod:`infolib.estimation`). Their mean and
 standard deviation are tabulated by :func:`estimation_table` when the notebook runs (a table of
@@ -76,8 +76,8 @@ def estimation_table(seed: int = 1) -> dict[str, list[list[float]]]:
     Returns
     -------
     dict
-        ``table[name][k]``: for ``n = SIZES[k]``, the values of :data:`COLUMNS` (means and
-        standard deviations, ``ddof=0``, over :data:`REPEATS` samples, in bits; the mean number
+        ``table[name][k]``: for ``n = SIZES[k]``, the values of ``COLUMNS`` (means and
+        standard deviations, ``ddof=0``, over ``REPEATS`` samples, in bits; the mean number
         of distinct outcomes seen).
 
     Examples
