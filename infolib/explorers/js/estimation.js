@@ -128,12 +128,15 @@ function draw(container, { sizes, k, name, table, r }) {
       );
     });
   });
-  legend(svg, left, 18, [
+  const end = legend(svg, left, 18, [
     ["ix-line-good", "true H(p)", "line"],
     ["ix-p", "plug-in", "box"],
-    ["ix-q", "Miller-Madow", "box"],
   ]);
-  svg.append(s("text", { x: left, y: 36, class: "ix-tick" }, "mean ± 1 sd"));
+  const mmWidth = 27 + 7.2 * "Miller-Madow".length + 14;
+  const oneRow = end + mmWidth <= width;
+  legend(svg, oneRow ? end : left, oneRow ? 18 : 36, [["ix-q", "Miller-Madow", "box"]]);
+  const noteX = oneRow ? left : left + mmWidth;
+  svg.append(s("text", { x: noteX, y: 36, class: "ix-tick" }, "mean ± 1 sd"));
 }
 
 function render({ model, el, staticPage }) {
