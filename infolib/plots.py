@@ -46,6 +46,7 @@ __all__ = [
     "bar_value_labels",
     "binary_entropy_curve",
     "binary_gradient_chart",
+    "bits_per_character_bars",
     "block_coding_chart",
     "block_cross_entropy_chart",
     "code_comparison_chart",
@@ -59,6 +60,7 @@ __all__ = [
     "distribution_bars",
     "divergence_bars",
     "entropy_against_temperature",
+    "estimator_bias_chart",
     "figure_to_png",
     "frequency_convergence",
     "gaussian_fit_chart",
@@ -70,6 +72,7 @@ __all__ = [
     "label_smoothing_chart",
     "minimum_at_truth_chart",
     "new_figure",
+    "pseudocount_chart",
     "set_decomposition",
     "set_divergence_bars",
     "set_training_curves",
@@ -1944,3 +1947,176 @@ def gradient_scale_chart(
         ax.set_ylabel("largest $|\\partial C / \\partial z_i|$ (nats)")
         ax.legend(loc="lower left", fontsize=9)
     return r, s
+
+
+# Estimating from samples: bias of the plug-in entropy, pseudo-counts, a real text (chapter 9).
+
+
+def estimator_bias_chart(
+    ax: Axes,
+    sizes: ArrayLike,
+    plugin_means: ArrayLike,
+    miller_madow_means: ArrayLike,
+    truth: float,
+    first_order: ArrayLike,
+    *,
+    unit: str = "bits",
+) -> list[Line2D]:
+    r"""Mean entropy estimates against the sample size ``n``, with the truth they miss.
+
+    Draws the mean plug-in estimate and the mean Miller-Madow estimate for each ``n`` (log
+    axis), the true entropy :math:`H(p)` as a dashed line, and the first-order prediction of
+    the plug-in mean, :math:`H(p) + \text{bias}(n)`, as a dotted curve.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    sizes : array_like
+        The sample sizes ``n``.
+    plugin_means, miller_madow_means : array_like
+        The mean estimates for each ``n``, in ``unit``.
+    truth : float
+        :math:`H(p)`, in ``unit``.
+    first_order : array_like
+        The first-order bias for each ``n`` (negative), in ``unit``.
+    unit : str
+        The unit, for the axis label.
+
+    Returns
+    -------
+    list of Line2D
+        The plug-in, Miller-Madow and first-order lines, in that order.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, estimator_bias_chart
+    >>> fig, ax = new_figure()
+    >>> lines = estimator_bias_chart(ax, [10, 100], [1.5, 1.9], [1.8, 2.0], 2.0, [-0.4, -0.04])
+    >>> [float(y) for y in lines[2].get_ydata()]
+    [1.6, 1.96]
+    """
+    n = np.asarray(sizes, dtype=float)
+    first = np.asarray(first_order, dtype=float)
+    ax.axhline(truth, color=COLORS["ink"], lw=1.5, ls="--", label=r"true $H(p)$")
+    (plug,) = ax.plot(
+        n, np.asarray(plugin_means, dtype=float), "o-", color=COLORS["p"], label="plug-in, mean"
+    )
+    (mm,) = ax.plot(
+        n,
+        np.asarray(miller_madow_means, dtype=float),
+        "s-",
+        color=COLORS["q"],
+        label="Miller-Madow, mean",
+    )
+    (pred,) = ax.plot(
+        n, truth + first, ":", color=COLORS["muted"], lw=2, label=r"$H(p) - (m-1)/(2n \ln 2)$"
+    )
+    ax.set_xscale("log", base=2)
+    ax.set_xticks(n, [f"{int(x):,}" for x in n], fontsize=9)
+    ax.minorticks_off()
+    ax.set_xlabel("sample size $n$")
+    ax.set_ylabel(f"entropy estimate ({unit})")
+    ax.set_ylim(max(0.0, float(np.min(plugin_means)) - 0.3), truth + 0.3)
+    ax.legend(loc="lower right", fontsize=9)
+    return [plug, mm, pred]
+
+
+def pseudocount_chart(
+    ax: Axes,
+    pseudocounts: ArrayLike,
+    values: ArrayLike,
+    *,
+    ylabel: str,
+    reference: float | None = None,
+    reference_label: str = "",
+) -> Line2D:
+    """A quantity computed from smoothed counts against the pseudo-count added to every bin.
+
+    The pseudo-count is a modelling choice: this chart shows how much the answer depends on
+    it. An optional horizontal line marks a reference value (the true divergence, say).
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    pseudocounts : array_like
+        The pseudo-counts, all positive (log axis).
+    values : array_like
+        The quantity for each pseudo-count (finite).
+    ylabel : str
+        The y-axis label, with its unit.
+    reference : float, optional
+        A value to mark with a dashed line.
+    reference_label : str
+        Its legend label.
+
+    Returns
+    -------
+    Line2D
+        The curve.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, pseudocount_chart
+    >>> fig, ax = new_figure()
+    >>> line = pseudocount_chart(ax, [0.01, 1], [2.0, 0.5], ylabel="KL (bits)")
+    >>> [float(y) for y in line.get_ydata()]
+    [2.0, 0.5]
+    """
+    a = np.asarray(pseudocounts, dtype=float)
+    (line,) = ax.plot(
+        a, np.asarray(values, dtype=float), "o-", color=COLORS["p"], label="plug-in, smoothed"
+    )
+    if reference is not None:
+        ax.axhline(reference, color=COLORS["ink"], lw=1.5, ls="--", label=reference_label)
+    ax.set_xscale("log")
+    ax.set_xlabel("pseudo-count added to every bin")
+    ax.set_ylabel(ylabel)
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="upper right", fontsize=9)
+    return line
+
+
+def bits_per_character_bars(
+    ax: Axes, labels: Sequence[str], values: ArrayLike, *, unit: str = "bits per character"
+) -> BarContainer:
+    """Horizontal bars of bits per character, one per model or measurement, each labelled.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    labels : sequence of str
+        One label per bar, top to bottom.
+    values : array_like
+        The values, in ``unit``.
+    unit : str
+        The unit, for the axis label.
+
+    Returns
+    -------
+    BarContainer
+        The bars, each labelled with its value to 3 decimals.
+
+    Examples
+    --------
+    >>> from infolib.plots import new_figure, bits_per_character_bars
+    >>> fig, ax = new_figure()
+    >>> bars = bits_per_character_bars(ax, ["a", "b"], [4.75, 3.25])
+    >>> [t.get_text() for t in ax.texts]
+    ['4.750', '3.250']
+    """
+    v = np.asarray(values, dtype=float)
+    y = np.arange(len(labels))[::-1]
+    colors = [COLORS[k] for k in ("muted", "sky", "p", "q", "good", "extra")]
+    bars = ax.barh(
+        y, v, height=0.6, color=[colors[i % len(colors)] for i in range(len(v))], zorder=2
+    )
+    for yi, value in zip(y, v, strict=True):
+        ax.text(value + 0.05, yi, f"{value:.3f}", va="center", fontsize=9, color=COLORS["ink"])
+    ax.set_yticks(y, list(labels), fontsize=9)
+    ax.set_xlim(0, 1.15 * float(v.max()))
+    ax.set_xlabel(unit)
+    ax.grid(axis="y", visible=False)
+    return bars

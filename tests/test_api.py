@@ -62,6 +62,14 @@ PUBLIC_API = {
     "joint_entropy",
     "marginals",
     "mutual_information",
+    # estimation (chapter 9)
+    "bigram_cross_entropy",
+    "counts_from_samples",
+    "exact_expected_plugin_entropy",
+    "letters_and_spaces",
+    "miller_madow_entropy",
+    "plugin_entropy",
+    "plugin_kl",
 }
 
 # The contract's signatures (keyword-only base and axis, their defaults).

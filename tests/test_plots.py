@@ -270,3 +270,43 @@ def test_conditional_entropy_bars_draw_each_row_and_both_lines():
     assert levels == [0.5, 0.75]
     assert [t.get_text() for t in ax.texts] == ["0.250", "1.000"]
     figure_to_png(_fig)
+
+
+def test_estimator_bias_chart_draws_means_truth_and_first_order_curve():
+    from infolib.plots import estimator_bias_chart
+
+    _fig, ax = new_figure()
+    plug, mm, pred = estimator_bias_chart(
+        ax, [8, 64], [2.25, 2.9], [2.6, 3.0], 3.0, [-0.5, -0.0625]
+    )
+    assert plug.get_ydata().tolist() == [2.25, 2.9]
+    assert mm.get_ydata().tolist() == [2.6, 3.0]
+    assert pred.get_ydata().tolist() == [2.5, 2.9375]  # 3 - 0.5 and 3 - 1/16, exact in binary
+    assert ax.get_xscale() == "log"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["8", "64"]
+    figure_to_png(_fig)
+
+
+def test_pseudocount_chart_draws_the_curve_and_an_optional_reference():
+    from infolib.plots import pseudocount_chart
+
+    _fig, ax = new_figure()
+    line = pseudocount_chart(ax, [0.1, 1, 10], [1.5, 0.75, 0.25], ylabel="KL (bits)")
+    assert line.get_ydata().tolist() == [1.5, 0.75, 0.25]
+    assert len(ax.lines) == 1
+    pseudocount_chart(ax, [0.1, 1], [1, 2], ylabel="x", reference=0.5, reference_label="true")
+    assert ax.lines[-1].get_ydata()[0] == 0.5
+    figure_to_png(_fig)
+
+
+def test_bits_per_character_bars_label_each_bar_top_to_bottom():
+    from infolib.plots import bits_per_character_bars
+
+    _fig, ax = new_figure()
+    bars = bits_per_character_bars(ax, ["uniform", "bigram"], [4.75, 3.125])
+    assert [b.get_width() for b in bars] == [4.75, 3.125]
+    assert [t.get_text() for t in ax.texts] == ["4.750", "3.125"]
+    named = {t.get_position()[1]: t.get_text() for t in ax.get_yticklabels()}
+    assert named == {1: "uniform", 0: "bigram"}  # the first label on top
+    assert [b.get_y() + b.get_height() / 2 for b in bars] == [1, 0]
+    figure_to_png(_fig)

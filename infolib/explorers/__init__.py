@@ -10,6 +10,7 @@ from .cross_entropy import CrossEntropyExplorer
 from .dependence import DependenceExplorer
 from .divergence import DivergenceExplorer
 from .entropy import EntropyExplorer
+from .estimation import EstimationExplorer
 from .frequency import FrequencyExplorer
 from .gaussian_fit import GaussianFitExplorer
 from .misconception import MisconceptionExplorer
@@ -22,6 +23,7 @@ __all__ = [
     "DependenceExplorer",
     "DivergenceExplorer",
     "EntropyExplorer",
+    "EstimationExplorer",
     "FrequencyExplorer",
     "GaussianFitExplorer",
     "MisconceptionExplorer",
