@@ -1468,7 +1468,7 @@ def softmax_twice_chart(
     ax_grad.legend(loc="center left", fontsize=9)
 
 
-# The chain in one chart (chapter 9).
+# The chain in one chart (chapter 10).
 
 
 class DecompositionBars(NamedTuple):

@@ -48,7 +48,7 @@ def test_another_seed_draws_other_samples() -> None:
     [
         ({"n": 30}, "n must be one of"),
         ({"distribution": "flat"}, "distribution must be 'uniform' or 'skewed'"),
-        ({"seed": -3}, "seed must be a non-negative integer"),
+        ({"seed": -3}, "^seed must be at least 0, got -3"),
     ],
 )
 def test_refuses_bad_arguments(kwargs, words) -> None:

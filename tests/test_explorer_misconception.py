@@ -1,4 +1,4 @@
-"""The Python side of the MisconceptionExplorer (chapter 9): traits, checks, readout, verdicts."""
+"""The Python side of the MisconceptionExplorer (chapter 10): traits, checks, readout, verdicts."""
 
 from __future__ import annotations
 

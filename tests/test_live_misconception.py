@@ -1,4 +1,4 @@
-"""The MisconceptionExplorer on the chapter 9 page, moved in the browser, checked against infolib.
+"""The MisconceptionExplorer on the chapter 10 page, moved in the browser, checked against infolib.
 
 Numbers are compared with :func:`misconception_readout` through ``data-key`` (every copy of a
 number, since the evidence of a claim repeats some); verdicts, which are not numbers, through
@@ -24,7 +24,7 @@ from live_harness import (
 from infolib.readouts.misconception import CLAIMS, check_claims, misconception_readout
 
 pytestmark = pytest.mark.browser
-PAGE = "book/09_summary.html"
+PAGE = "book/10_summary.html"
 START = ((6.0, 3.0, 1.0), (2.0, 3.0, 5.0))
 
 READ_ALL = """

@@ -71,7 +71,7 @@ def test_the_bias_shrinks_and_miller_madow_removes_most_of_it_at_large_n() -> No
     [
         ((10, "uniform"), "n must be one of"),
         ((16, "flat"), "distribution must be 'uniform' or 'skewed'"),
-        ((16, "uniform", -1), "seed must be a non-negative integer"),
+        ((16, "uniform", -1), "^seed must be at least 0, got -1"),
     ],
 )
 def test_bad_input(args, words) -> None:

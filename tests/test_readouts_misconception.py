@@ -1,4 +1,4 @@
-"""Readouts and claim checks of the MisconceptionExplorer (chapter 9) against hand values, scipy.
+"""Readouts and claim checks of the MisconceptionExplorer (chapter 10) against hand values, scipy.
 
 Hand values for p = (1/2, 1/2), q = (1/4, 3/4): H(p, q) = 1/2 log2 4 + 1/2 log2(4/3)
 = 2 - log2(3)/2, H(q, p) = 1 bit, D(q || p) = 1/4 log2(1/2) + 3/4 log2(3/2) = 3/4 log2(3) - 1,

@@ -1,4 +1,4 @@
-"""MisconceptionExplorer (chapter 9): a truth ``p``, a model ``q``, six popular claims checked."""
+"""MisconceptionExplorer (chapter 10): a truth ``p``, a model ``q``, six popular claims checked."""
 
 from __future__ import annotations
 

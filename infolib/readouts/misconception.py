@@ -1,4 +1,4 @@
-"""Readouts of the MisconceptionExplorer (chapter 9): six popular claims checked on a pair.
+"""Readouts of the MisconceptionExplorer (chapter 10): six popular claims checked on a pair.
 
 A truth ``p`` and a model ``q``, each from a weight per outcome, give six measures in bits,
 and :func:`check_claims` decides, for that pair, whether each claim from popular material
