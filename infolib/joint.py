@@ -91,7 +91,8 @@ def joint_entropy(pxy: ArrayLike, *, base: float = 2) -> float:
     Returns
     -------
     float
-        :math:`H(X, Y)`, with :math:`\max(H(X), H(Y)) \le H(X, Y) \le H(X) + H(Y)`.
+        :math:`H(X, Y)`: at least :math:`\max(H(X), H(Y))` and at most
+        :math:`H(X) + H(Y)`.
 
     Notes
     -----
