@@ -1,6 +1,7 @@
 """The whole course as one PDF, printed by Debian's Chromium from the built website.
 
-    python3 dev.py pdf        # builds the site if needed, then _build/pdf/course.pdf
+    python3 dev.py pdf        # builds the site, then _build/pdf/course.pdf
+                              # (and a copy beside the site: _build/html/course.pdf)
 
 How: the pages listed in ``_toc.yml`` (in that order, never a hard-coded list) are read from
 ``_build/html`` and assembled into one print document: a title page, a contents page, then
@@ -38,6 +39,7 @@ from bs4 import BeautifulSoup, Tag
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 OUT = ROOT / "_build" / "pdf" / "course.pdf"
+PUBLISHED = SITE / "course.pdf"  # beside the site, where book/intro.md links to it
 PRINT_CSS = ROOT / "book" / "_ext" / "static" / "print.css"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 DOCUMENT = "course-print.html"  # where the assembled document is served (root of the site)
@@ -83,7 +85,9 @@ def toc_pages(toc_file: Path = ROOT / "_toc.yml") -> list[TocPage]:
     def walk(entries: Sequence[dict[str, Any]], part: str) -> None:
         for entry in entries:
             if "file" in entry:
-                pages.append(TocPage(str(entry["file"]).removesuffix(".ipynb").removesuffix(".md"), part))
+                pages.append(
+                    TocPage(str(entry["file"]).removesuffix(".ipynb").removesuffix(".md"), part)
+                )
             walk(entry.get("sections", []), part)
 
     for part in toc.get("parts", []):
@@ -106,7 +110,9 @@ def website_url(config_file: Path = ROOT / "_config.yml") -> str:
     url = str(config.get("repository", {}).get("url", ""))
     match = re.fullmatch(r"https://github\.com/([^/]+)/([^/]+?)/?", url)
     if not match:
-        raise ValueError(f"{config_file}: repository.url should be https://github.com/OWNER/NAME, got {url!r}")
+        raise ValueError(
+            f"{config_file}: repository.url should be https://github.com/OWNER/NAME, got {url!r}"
+        )
     owner, name = match.groups()
     return f"https://{owner.lower()}.github.io/{name}/"
 
@@ -128,7 +134,11 @@ def _rewrite_links(article: Tag, page: TocPage, keys: dict[str, str], website: s
                 continue
             docname = path.removesuffix(".html")
             if docname in keys:
-                element[attr] = f"#{keys[docname]}--{target.fragment}" if target.fragment else f"#{keys[docname]}"
+                element[attr] = (
+                    f"#{keys[docname]}--{target.fragment}"
+                    if target.fragment
+                    else f"#{keys[docname]}"
+                )
             else:
                 element[attr] = website + path + (f"#{target.fragment}" if target.fragment else "")
 
@@ -139,13 +149,15 @@ def _collect_solutions(article: Tag, soup: BeautifulSoup, page: TocPage) -> None
     solutions = article.select("div.solution")
     if not solutions:
         return
-    section = soup.new_tag("section", attrs={"class": "print-solutions", "id": f"{page.key}--print-solutions"})
+    section = soup.new_tag(
+        "section", attrs={"class": "print-solutions", "id": f"{page.key}--print-solutions"}
+    )
     heading = soup.new_tag("h2")
     heading.string = "Solutions"
     section.append(heading)
     for solution in solutions:
-        classes = [c for c in solution.get("class", []) if c not in {"dropdown", "toggle"}]
-        solution["class"] = classes
+        classes = solution.get_attribute_list("class")
+        solution["class"] = " ".join(c for c in classes if c and c not in {"dropdown", "toggle"})
         link = solution.select_one("p.admonition-title a[href]")
         if link is not None:
             exercise = article.find(id=str(link["href"]).lstrip("#"))
@@ -159,7 +171,9 @@ def _collect_solutions(article: Tag, soup: BeautifulSoup, page: TocPage) -> None
     article.append(section)
 
 
-def _assemble_page(html: str, page: TocPage, keys: dict[str, str], website: str) -> tuple[Tag, dict, list[str]]:
+def _assemble_page(
+    html: str, page: TocPage, keys: dict[str, str], website: str
+) -> tuple[Tag, dict, list[str]]:
     """One built page's article ready for print, its saved widget models, its stylesheets."""
     soup = BeautifulSoup(html, "html.parser")
     article = soup.select_one("article.bd-article")
@@ -206,13 +220,19 @@ def assemble(site: Path = SITE, pages: Sequence[TocPage] | None = None) -> str:
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     website = website_url()
     keys = {p.docname: p.key for p in pages}
-    doc = BeautifulSoup("<!DOCTYPE html><html lang='en'><head></head><body></body></html>", "html.parser")
+    doc = BeautifulSoup(
+        "<!DOCTYPE html><html lang='en'><head></head><body></body></html>", "html.parser"
+    )
     articles, models, styles = [], {}, []
     for page in pages:
         path = site / page.html
         if not path.is_file():
-            raise FileNotFoundError(f"{path} is missing: build the site first (python3 dev.py build)")
-        article, page_models, page_styles = _assemble_page(path.read_text(encoding="utf-8"), page, keys, website)
+            raise FileNotFoundError(
+                f"{path} is missing: build the site first (python3 dev.py build)"
+            )
+        article, page_models, page_styles = _assemble_page(
+            path.read_text(encoding="utf-8"), page, keys, website
+        )
         articles.append(article)
         models.update(page_models)
         styles += [s for s in page_styles if s not in styles]
@@ -232,13 +252,15 @@ def assemble(site: Path = SITE, pages: Sequence[TocPage] | None = None) -> str:
     style.string = PRINT_CSS.read_text(encoding="utf-8")
     head.append(style)
     mathjax = doc.new_tag("script")
-    mathjax.string = (
-        'window.MathJax = {"options": {"processHtmlClass": "tex2jax_process|mathjax_process|math|output_area"}}'
+    mathjax.string = "window.MathJax = " + json.dumps(
+        {"options": {"processHtmlClass": "tex2jax_process|mathjax_process|math|output_area"}}
     )
     head.append(mathjax)
     head.append(doc.new_tag("script", defer="defer", src="_static/vendor/mathjax/tex-mml-chtml.js"))
     state = doc.new_tag("script", type="application/vnd.jupyter.widget-state+json")
-    state.string = json.dumps({"version_major": 2, "version_minor": 0, "state": models}).replace("</", "<\\/")
+    state.string = json.dumps({"version_major": 2, "version_minor": 0, "state": models}).replace(
+        "</", "<\\/"
+    )
 
     cover = doc.new_tag("section", attrs={"class": "print-title", "id": "print-title"})
     for tag_name, text, cls in (
@@ -342,9 +364,9 @@ async (timeout) => {
     shrunk.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: ${zoom.toFixed(2)}`);
   };
   document.querySelectorAll(
-    'mjx-container[display="true"], div.math, table, .highlight pre, .infolib-explorer, .cell_output, dl, .table-wrapper'
+    'mjx-container[display="true"], div.math, table, .table-wrapper, .highlight pre, ' +
+    '.infolib-explorer, .cell_output, dl'
   ).forEach(fit);
-  // Display equations: the equation number floats right; keep it beside a shrunk equation.
   return shrunk;
 }
 """
@@ -374,7 +396,9 @@ def destination_pages(pdf: bytes) -> dict[str, int]:
     from pdfminer.pdftypes import resolve1
 
     document = PDFDocument(PDFParser(io.BytesIO(pdf)))
-    page_numbers = {page.pageid: number for number, page in enumerate(PDFPage.create_pages(document), 1)}
+    page_numbers = {
+        page.pageid: number for number, page in enumerate(PDFPage.create_pages(document), 1)
+    }
     names: dict[str, int] = {}
     for name, dest in named_destinations(document):
         dest = resolve1(dest)
@@ -413,7 +437,9 @@ def named_destinations(document: Any) -> Iterator[tuple[str, Any]]:
         for kid in resolve1(node.get("Kids", [])):
             yield from walk(kid)
 
-    tree = resolve1(resolve1(catalog.get("Names", {})).get("Dests")) if catalog.get("Names") else None
+    tree = (
+        resolve1(resolve1(catalog.get("Names", {})).get("Dests")) if catalog.get("Names") else None
+    )
     if tree:
         yield from walk(tree)
 
@@ -423,7 +449,9 @@ def print_pdf(browser: Any, out: Path = OUT, site: Path = SITE) -> Path:
     document = assemble(site)
     width_px = round((PAGE_WIDTH_MM - 2 * MARGIN_MM) / 25.4 * 96)
     with site_server.serve(site) as url:
-        context = browser.new_context(viewport={"width": width_px, "height": 1000}, color_scheme="light")
+        context = browser.new_context(
+            viewport={"width": width_px, "height": 1000}, color_scheme="light"
+        )
         try:
             tab = context.new_page()
             tab.route(
@@ -444,7 +472,12 @@ def print_pdf(browser: Any, out: Path = OUT, site: Path = SITE) -> Path:
                 raise RuntimeError("the print document logged errors:\n" + "\n".join(errors))
             options = {
                 "format": "A4",
-                "margin": {"top": "16mm", "bottom": "16mm", "left": f"{MARGIN_MM}mm", "right": f"{MARGIN_MM}mm"},
+                "margin": {
+                    "top": "16mm",
+                    "bottom": "16mm",
+                    "left": f"{MARGIN_MM}mm",
+                    "right": f"{MARGIN_MM}mm",
+                },
                 "print_background": True,
                 "display_header_footer": True,
                 "header_template": "<span></span>",
@@ -459,9 +492,24 @@ def print_pdf(browser: Any, out: Path = OUT, site: Path = SITE) -> Path:
             context.close()
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pdf)
+    if out == OUT and site == SITE:
+        PUBLISHED.write_bytes(pdf)
     for line in shrunk:
         print(f"  shrunk to fit: {line}")
     return out
+
+
+def sources(site: Path = SITE) -> list[Path]:
+    """The files the PDF is made from: the toc's built pages, the print stylesheet, this tool."""
+    return [site / page.html for page in toc_pages()] + [PRINT_CSS, Path(__file__).resolve()]
+
+
+def is_fresh(out: Path = OUT, site: Path = SITE) -> bool:
+    """Whether ``out`` was printed after every file it is made from last changed."""
+    if not out.is_file():
+        return False
+    printed = out.stat().st_mtime
+    return all(path.is_file() and path.stat().st_mtime < printed for path in sources(site))
 
 
 def main() -> None:
@@ -470,7 +518,7 @@ def main() -> None:
     if not CHROMIUM.exists():
         sys.exit(f"Chromium not found at {CHROMIUM}; install it with: apt-get install -y chromium")
     sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import CHROMIUM_ARGS
+    from conftest import CHROMIUM_ARGS  # type: ignore[import-not-found]
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
