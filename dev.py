@@ -2,7 +2,8 @@
 """One entry point for authors, readers and CI; needs only Python 3.11+ on the machine.
 
     python3 dev.py build     # install into .venv, fetch page assets, build the site (_build/html)
-    python3 dev.py test      # build, then run the whole test suite (what CI runs)
+    python3 dev.py test      # build, print the PDF, run the whole test suite (what CI runs)
+    python3 dev.py pdf       # build, then print the whole course as one PDF (_build/pdf/course.pdf)
     python3 dev.py execute   # re-execute every notebook in place (authors, after editing one)
     python3 dev.py lint      # ruff check, ruff format check, mypy (test runs them too)
 
@@ -73,11 +74,29 @@ def checks() -> None:
 
 
 def test() -> None:
-    """Build the site, run the checks, then every test: unit, property, doctest, notebooks,
-    site, browser."""
+    """Build the site and the PDF, run the checks, then every test: unit, property, doctest,
+    notebooks, site, browser, PDF."""
     build()
+    print_pdf()
     checks()
     run(PY, "-m", "pytest", *sys.argv[2:])
+
+
+def print_pdf() -> None:
+    """Print the built site as one PDF (tools/pdf.py): _build/pdf/course.pdf, and a copy
+    beside the site that book/intro.md links to. Needs Debian's Chromium, as the browser
+    tests do: without it (and outside CI) this only says so."""
+    chromium = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+    if not chromium.exists() and os.environ.get("CI", "").lower() not in {"true", "1", "yes"}:
+        print(f"No Chromium at {chromium}: the PDF is not printed (apt-get install chromium).")
+        return
+    run(PY, "tools/pdf.py")
+
+
+def pdf() -> None:
+    """Build the site, then print the whole course as one PDF with Chromium."""
+    build()
+    print_pdf()
 
 
 def execute() -> None:
@@ -92,7 +111,7 @@ def lint() -> None:
     checks()
 
 
-COMMANDS = {"build": build, "test": test, "execute": execute, "lint": lint}
+COMMANDS = {"build": build, "test": test, "pdf": pdf, "execute": execute, "lint": lint}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
