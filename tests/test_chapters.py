@@ -12,12 +12,14 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
+from myst_nb.core.variables import format_plain_text
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
 CHAPTERS = sorted(BOOK.glob("[0-9][0-9]_*.ipynb"))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+GLUE_RECORD = "application/papermill.record/text/plain"
 
 
 def toc_files() -> list[str]:
@@ -124,11 +126,57 @@ def test_saved_widget_state_stays_small(chapter):
     assert size < 400_000, f"{path.name}: saved widget state is {size} bytes"
 
 
+# A computed value in the prose: its literal text, then an invisible marker naming the glued
+# value and format (tools/reader_markup.py writes them from the notebook's outputs).
+MARKED = re.compile(r"<!--glue:([^>]*?)-->")
+
+
+def glued_values(nb) -> dict[str, str]:
+    return {
+        out["metadata"]["scrapbook"]["name"]: out["data"][GLUE_RECORD]
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+        if "scrapbook" in out.get("metadata", {}) and GLUE_RECORD in out.get("data", {})
+    }
+
+
+def test_every_value_in_the_prose_is_the_glued_value_formatted(chapter):
+    path, nb = chapter
+    values = glued_values(nb)
+    text = markdown(nb)
+    assert "{glue:text}" not in text, f"{path.name}: run tools/reader_markup.py"
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for match in MARKED.finditer(cell.source):
+            name, _, fmt = match.group(1).partition(":")
+            assert name in values, f"{path.name}: {name!r} is shown but never glued"
+            expected = format_plain_text(values[name], fmt)
+            before = cell.source[: match.start()]
+            assert expected and before.endswith(expected), (
+                f"{path.name}: {before[-20:] + match.group(0)!r} should show {expected!r};"
+                " run tools/reader_markup.py"
+            )
+
+
+def test_says_it_needs_infolib_and_stops_clearly_without_it(chapter):
+    path, nb = chapter
+    first_lines = nb.cells[0].source.split("\n")[:3]
+    assert any("needs the course's infolib package" in line for line in first_lines), (
+        f"{path.name}: no line under the title saying how to get infolib"
+    )
+    code = next(c for c in nb.cells if c.cell_type == "code").source
+    assert code.startswith("try:") and "except ModuleNotFoundError:" in code.split("\n")[2], (
+        f"{path.name}: the first code cell must start with the infolib guard"
+    )
+
+
 def strip_non_prose(text: str) -> str:
     text = re.sub(r"```.*?```", "", text, flags=re.S)  # code and directive headers
     text = re.sub(r"\$\$.*?\$\$", "", text, flags=re.S)
     text = re.sub(r"\$[^$]*\$", "", text)
     text = re.sub(r"`[^`]*`", "", text)  # inline code and roles such as {glue:text}
+    text = re.sub(r"\S*<!--glue:[^>]*-->", "", text)  # computed values (tools/reader_markup.py)
     return text
 
 

@@ -3,7 +3,8 @@
 Each notebook is run top to bottom in a fresh kernel (like "restart and run all"), from the
 ``book/`` folder, with widget state stored so the static site shows every explorer's initial
 state. Metadata that changes from run to run (timings, kernel versions) is dropped so that
-diffs show only real changes. nbval (in the test suite) then checks that a fresh run
+diffs show only real changes. Chapters then get ``tools/reader_markup.py`` (glued values
+written into the prose for JupyterLab readers, and the infolib line and guard). nbval (in the test suite) then checks that a fresh run
 reproduces every stored output.
 
     python tools/execute_notebooks.py              # every notebook under book/
@@ -17,6 +18,9 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import reader_markup  # noqa: E402  (tools/ is not a package)
 
 ROOT = Path(__file__).resolve().parents[1]
 KEEP_NOTEBOOK_METADATA = ("kernelspec", "language_info", "widgets")
@@ -35,6 +39,9 @@ def clean(nb: nbformat.NotebookNode) -> None:
 
 def execute(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
+    chapter = reader_markup.is_chapter(path)
+    if chapter:  # literals back to glue roles, read against the outputs they came from
+        reader_markup.markdown_to_roles(nb, path.name)
     client = NotebookClient(
         nb,
         timeout=600,
@@ -44,6 +51,8 @@ def execute(path: Path) -> None:
     )
     client.execute()
     clean(nb)
+    if chapter:  # glue roles to literals from the fresh outputs; the infolib line and guard
+        reader_markup.apply(nb, path.name)
     nbformat.write(nb, path)
     print(f"executed {path}")
 
