@@ -50,6 +50,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "binder: runs every notebook in a fresh venv made from binder/requirements.txt"
     )
+    config.addinivalue_line(
+        "markers", "jupyterlab: runs every chapter in JupyterLab (tests/test_jupyterlab.py)"
+    )
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

@@ -166,7 +166,7 @@ def test_says_it_needs_infolib_and_stops_clearly_without_it(chapter):
         f"{path.name}: no line under the title saying how to get infolib"
     )
     code = next(c for c in nb.cells if c.cell_type == "code").source
-    assert code.startswith("try:") and "except ModuleNotFoundError:" in code.split("\n")[2], (
+    assert code.startswith("try:") and code.split("\n")[2] == "except ModuleNotFoundError:", (
         f"{path.name}: the first code cell must start with the infolib guard"
     )
 

@@ -4,8 +4,8 @@ Each notebook is run top to bottom in a fresh kernel (like "restart and run all"
 ``book/`` folder, with widget state stored so the static site shows every explorer's initial
 state. Metadata that changes from run to run (timings, kernel versions) is dropped so that
 diffs show only real changes. Chapters then get ``tools/reader_markup.py`` (glued values
-written into the prose for JupyterLab readers, and the infolib line and guard). nbval (in the test suite) then checks that a fresh run
-reproduces every stored output.
+written into the prose for JupyterLab readers, and the infolib line and guard). nbval (in
+the test suite) then checks that a fresh run reproduces every stored output.
 
     python tools/execute_notebooks.py              # every notebook under book/
     python tools/execute_notebooks.py book/02_*.ipynb
@@ -20,7 +20,7 @@ import nbformat
 from nbclient import NotebookClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import reader_markup  # noqa: E402  (tools/ is not a package)
+import reader_markup  # tools/ is not a package
 
 ROOT = Path(__file__).resolve().parents[1]
 KEEP_NOTEBOOK_METADATA = ("kernelspec", "language_info", "widgets")

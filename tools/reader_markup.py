@@ -20,7 +20,9 @@ It does two things to each chapter notebook, and nothing else:
    and swallow the line.
 2. **What a downloaded notebook needs.** The title cell gets one line saying the notebook
    needs infolib and how to get it, and the first code cell starts with a guard that stops
-   with that same line (``SystemExit``, no traceback) when infolib is missing.
+   with that same line when infolib is missing: an exception with IPython's
+   ``_render_traceback_`` hook, so Jupyter shows the line alone, not a traceback (SystemExit
+   would add IPython's "To exit: use 'exit'" warning).
 """
 
 from __future__ import annotations
@@ -48,7 +50,11 @@ GUARD = (
     f"{GUARD_HEAD}\n"
     "    import infolib  # noqa: F401\n"
     "except ModuleNotFoundError:\n"
-    f"    raise SystemExit({NEEDS_INFOLIB!r}) from None  # noqa: E501\n"
+    "    class NeedsInfolib(Exception):  # IPython shows _render_traceback_, not a traceback\n"
+    "        def _render_traceback_(self):\n"
+    "            return [str(self)]\n"
+    "\n"
+    f"    raise NeedsInfolib({NEEDS_INFOLIB!r}) from None  # noqa: E501\n"
 )
 
 GLUE_ROLE = re.compile(r"\{glue:text\}`([^`]+)`")
@@ -138,8 +144,10 @@ def add_setup(nb: nbformat.NotebookNode) -> None:
     code = next(c for c in nb.cells if c.cell_type == "code")
     body = code.source
     if body.startswith(GUARD_HEAD):
-        # Drop the old guard (its four lines), whatever its message said then.
-        body = body.split("\n", 4)[4] if body.count("\n") >= 4 else ""
+        # Drop the old guard, up to its raise line, whatever its message said then.
+        lines = body.split("\n")
+        end = next(i for i, line in enumerate(lines) if line.startswith("    raise "))
+        body = "\n".join(lines[end + 1 :])
     code.source = GUARD + body
 
 
