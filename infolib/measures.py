@@ -390,8 +390,9 @@ def _kl_block(
         np.sum(q, axis=1, where=~pos, out=sums[:, 1])
     else:
         np.subtract(q, p, out=u)
-        # In place: u holds q - p, read only elementwise here. inf where p is subnormal and
-        # q/p overflows: see the guard of step 3.
+        # Buffer u reused in place: each entry of q - p is divided by its own p, so no entry
+        # is read after it is overwritten. inf where p is subnormal and q/p overflows: see
+        # the guard of step 3.
         u /= p
         np.divide(q, p, out=f)
         sums[:, 1] = 0.0
