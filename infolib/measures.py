@@ -253,18 +253,26 @@ def _kl_terms_small(p: list[float], q: list[float], w: float) -> tuple[list[floa
     log, cutoff, scale = math.log, _SERIES_CUTOFF, 1.0 + w
     for a, b in zip(p, q, strict=True):
         if a == 0.0:
+            # Zero handling: 0 log 0 = 0, so the outcome adds only its q, to the second sum.
             extra.append(b)
             continue
         if b == 0.0:
+            # Zero handling: q = 0 < p makes the divergence infinite; stop at once.
             raise _Missed
-        u = (b - a) / a  # b - a is exact near b = a (Sterbenz): u keeps its digits
+        # Step 1: u = q/p - 1 as (q - p)/p, exact near q = p (Sterbenz), and the ratio q/p,
+        # whose logarithm stands for log1p(u) and keeps its digits when q << p.
+        u = (b - a) / a
         ratio = b / a
         if w:
+            # Guard 2 of step 4 (see _kl_normalised): the u and ratio of p/P and q/Q.
             u = (u - w) / scale
             ratio /= scale
+        # Step 2: f(u) = u - log1p(u), from the series where |u| is small; step 3: p f(u).
         if -cutoff < u < cutoff:
             terms.append(a * _x_minus_log1p_scalar(u, ratio))
-        elif u == math.inf:  # a is subnormal and b/a overflowed; see step 4 of _kl_block
+        elif u == math.inf:
+            # Step 3 guard: a is subnormal and b/a overflowed, so u - log(ratio) would be
+            # inf - inf; the term p f(u) is taken with the logarithms apart instead.
             terms.append((b - a) - a * (log(b) - log(a)))
         else:
             terms.append(a * (u - log(ratio)))
@@ -282,7 +290,8 @@ def _kl_small(p: list[float], p_sum: float, q: list[float], q_sum: float) -> flo
         terms, extra = _kl_terms_small(p, q, 0.0)
     except _Missed:
         return math.inf
-    # Each sum is within half an ulp of the exact one; fsum of both lists is exact.
+    # Step 3: F, the sum of both lists, correctly rounded by fsum. Step 4: p_sum and q_sum
+    # are each within half an ulp of the exact sums; fsum of both lists gives P - Q exactly.
     return _kl_normalised(
         math.fsum(terms + extra),
         p_sum,
@@ -361,14 +370,16 @@ def _kl_block(
     normalised inputs. ``u``, ``f`` and ``scratch`` are buffers shaped like ``p``, overwritten.
     """
     sums = np.empty((p.shape[0], 4))
+    # For step 4: the sums P and Q of the rows, taken here while the block is in the cache.
     np.add.reduce(p, axis=1, out=sums[:, 2])
     np.add.reduce(q, axis=1, out=sums[:, 3])
     # Step 1: u = q/p - 1 in buffer u, as (q - p)/p: near q = p the subtraction is exact
     # (Sterbenz), so u keeps its digits. Buffer f gets the ratio q/p itself, whose logarithm
     # stands for log1p(u): once q << p, u rounds towards -1 but q/p keeps its digits.
     if p_zero or q_zero:
-        # Where p = 0 the outcome adds q to the second column instead; where q = 0 < p the
-        # row is infinite (the caller marks it). Both get u = 0 and ratio 1, a zero term.
+        # Zero handling, only when a zero is present (the masked ufuncs cost extra): where
+        # p = 0 the outcome adds q to the second column instead; where q = 0 < p the row is
+        # infinite (the caller marks it). Both get u = 0 and ratio 1, a zero term.
         pos = p > 0
         keep = pos & (q > 0) if q_zero else pos
         u.fill(0.0)
@@ -379,23 +390,31 @@ def _kl_block(
         np.sum(q, axis=1, where=~pos, out=sums[:, 1])
     else:
         np.subtract(q, p, out=u)
-        u /= p  # inf where p is subnormal and q/p overflows: see step 4
+        # Buffer u reused in place: each entry of q - p is divided by its own p, so no entry
+        # is read after it is overwritten. inf where p is subnormal and q/p overflows: see
+        # the guard of step 3.
+        u /= p
         np.divide(q, p, out=f)
         sums[:, 1] = 0.0
     if w is not None:
-        # The normalised inputs p/sum(p), q/sum(q), with 1 + w = sum(q)/sum(p).
+        # Guard 2 of step 4 (see _kl_normalised): the u and ratio of the normalised inputs
+        # p/P, q/Q, with 1 + w = Q/P, updated in place (each element depends only on itself).
         one_plus_w = 1.0 + w[:, None]
         u -= w[:, None]
         u /= one_plus_w
         f /= one_plus_w
-    # Step 2: f = u - log1p(u) >= 0, from the series where |u| is small.
+    # Step 2: f = u - log1p(u) >= 0, from the series where |u| is small. Buffer f is reused
+    # in place: log(q/p) overwrites the ratio, which nothing reads again, and then
+    # _finish_x_minus_log1p turns it into u - log(q/p), using buffer scratch for |u|.
     np.log(f, out=f)
     _finish_x_minus_log1p(u, f, scratch)
-    # Step 3: the terms p f(u), each >= 0, and their sum per row.
+    # Step 3: the terms p f(u), each >= 0, in buffer f again (f(u) is not needed once
+    # multiplied), and their sum per row.
     f *= p
     f.sum(axis=1, out=sums[:, 0])
-    # Step 4 (rare): q/p overflowed for a subnormal p, and f is inf - inf there. The term
-    # p f(u) = (q - p) - p log(q/p) is then computed with the logarithms apart.
+    # Step 3 guard (rare, so checked on the row sums rather than per entry): q/p overflowed
+    # for a subnormal p, and f is inf - inf there. The term p f(u) = (q - p) - p log(q/p) is
+    # then computed with the logarithms apart; u is still intact and marks those entries.
     if not np.isfinite(sums[:, 0]).all():
         big = np.isinf(u)
         pb, qb = p[big], q[big]
@@ -414,12 +433,16 @@ def _kl_rows(
     n = p.shape[1]
 
     def block(pb, qb, u, f, scratch):
+        # Zero handling: each block finds its own zeros from its minima, which the
+        # validation of large inputs needs anyway.
         lows = np.minimum.reduce(pb, axis=1), np.minimum.reduce(qb, axis=1)
         pz = bool((lows[0] == 0.0).any()) if p_zero is None else p_zero
         qz = bool((lows[1] == 0.0).any()) if q_zero is None else q_zero
         sums = _kl_block(pb, qb, u, f, scratch, p_zero=pz, q_zero=qz)
         return np.concatenate([sums, np.stack(lows, axis=1)], axis=1)
 
+    # Steps 1-3, and the sums P and Q of step 4, block by block: the block loop keeps the
+    # three buffers in the CPU cache (see _BLOCK).
     if p.size <= _BLOCK:  # one block: no need for the blocking machinery
         # Only kl_divergence's large inputs (more than one block) leave the flags unknown.
         assert p_zero is not None and q_zero is not None
@@ -427,11 +450,14 @@ def _kl_rows(
     else:
         sums = _blockwise(block, 6, p, q, n_mins=2)
     if check is not None:
+        # Large inputs: validated here, before step 4 uses the sums, so that no result from
+        # invalid input is returned.
         lows = (float(sums[:, 4].min()), float(sums[:, 5].min()))
         check(sums[:, 2:4], lows)
         q_zero = lows[1] == 0.0
-    # Plain sums (pairwise within a block, exactly added across blocks) are off by at most
-    # min(n, block) eps times the sum; more accurate differences are taken only if needed.
+    # Step 4, row by row: from F to the divergence of p/P and q/Q. The plain sums (pairwise
+    # within a block, exactly added across blocks) are off by at most min(n, block) eps
+    # times the sum; more accurate differences are taken only if needed (guard 1).
     m = min(n, _BLOCK)
     d = np.empty(p.shape[0])
     for r, (f_sum, extra, p_sum, q_sum) in enumerate(sums[:, :4].tolist()):
@@ -775,7 +801,9 @@ def kl_divergence(
        :math:`\log(1 + u)` as ``log(q/p)``, which keeps its digits when ``q << p``;
     2. ``f(u)`` is summed from a series where ``|u| < 1/4``, where the two terms would cancel;
     3. the first two sums, of non-negative terms, give the generalised divergence
-       :math:`F \ge 0` of the inputs as given;
+       :math:`F \ge 0` of the inputs as given (where a subnormal ``p`` makes ``q/p``
+       overflow, that term is taken as ``(q - p) - p (log q - log p)``; where ``q = 0 < p``
+       the result is ``inf``);
     4. the last sum is zero for exact distributions, but float inputs sum to 1 only up to
        their rounding (about ``1e-16``; up to ``1e-9`` is accepted). The result is the
        divergence of the inputs divided by their sums, :math:`p/P` and :math:`q/Q`, which is
@@ -794,8 +822,8 @@ def kl_divergence(
 
     Short 1-D inputs (up to 32 outcomes) take the same steps in Python floats, with
     correctly rounded sums (``math.fsum``); arrays are processed in blocks that stay in the
-    CPU cache, and large ones are validated from the minima and sums of step 4, taken in the
-    same pass.
+    CPU cache, and large ones are validated from their minima and the sums of step 4, taken
+    in the same pass as steps 1-3.
 
     References
     ----------
@@ -820,7 +848,8 @@ def kl_divergence(
     small_p = v.small_distribution(p, axis)
     small_q = v.small_distribution(q, axis) if small_p is not None else None
     if small_p is not None and small_q is not None and len(small_p[0]) == len(small_q[0]):
-        # The same steps in Python floats: NumPy's per-call cost dominates at this size.
+        # Small-input path: the same steps in Python floats, since NumPy's per-call cost
+        # dominates at this size.
         d_small = _kl_small(*small_p, *small_q)
         return (d_small if ln_b == 1.0 else d_small / ln_b) + 0.0
     check: Callable[[np.ndarray, tuple[float, float]], None] | None
@@ -828,29 +857,34 @@ def kl_divergence(
     q_zero: bool | None
     large = _large_pair(p, q, axis)
     if large is not None:
-        # Validated from the minima and sums of step 0, taken block by block (see entropy).
-        p_arr, q_arr, ax, p_eps, q_eps = large
-        p_rows, q_rows = _rows(p_arr, ax), _rows(q_arr, ax)
+        # Large input: validated from the minima and the sums of step 4, taken block by
+        # block in the same pass as steps 1-3 (see entropy).
+        p, q, ax, p_eps, q_eps = large
+        p_large, q_large = p, q
 
         def check_summary(sums: np.ndarray, lows: tuple[float, float]) -> None:
-            v.check_distribution_summary(p_arr, p_eps, ax, axis, "p", lows[0], sums[:, 0])
-            v.check_distribution_summary(q_arr, q_eps, ax, axis, "q", lows[1], sums[:, 1])
+            v.check_distribution_summary(p_large, p_eps, ax, axis, "p", lows[0], sums[:, 0])
+            v.check_distribution_summary(q_large, q_eps, ax, axis, "q", lows[1], sums[:, 1])
 
         check = check_summary
-        p_zero = q_zero = None
+        p_zero = q_zero = None  # found block by block
     else:
-        p_arr, q_arr, ax, p_zero, q_zero = _check_pair(p, q, axis)
-        p_rows, q_rows = _rows(p_arr, ax), _rows(q_arr, ax)
+        p, q, ax, p_zero, q_zero = _check_pair(p, q, axis)
         check = None
-    # Step 4 of _kl_block overflows and subtracts inf - inf by design; tiny terms underflow.
+    # From here p and q are validated arrays; p_rows and q_rows hold one distribution per row.
+    p_rows, q_rows = _rows(p, ax), _rows(q, ax)
+    # Steps 1-4. The guard of step 3 overflows (q/p) and subtracts inf - inf by design, and
+    # tiny terms underflow: none of these may warn or raise under the caller's np.errstate.
     with np.errstate(over="ignore", invalid="ignore", under="ignore"):
         d, q_zero = _kl_rows(p_rows, q_rows, p_zero, q_zero, check)
     if q_zero:
+        # Zero handling: q = 0 < p somewhere in a row makes its divergence infinite.
         d[((q_rows == 0) & (p_rows > 0)).any(axis=1)] = np.inf
     if ln_b != 1.0:
+        # Nats to the caller's base; a tiny divergence may underflow, which is intended.
         with np.errstate(under="ignore"):
             d /= ln_b  # after the inf, so that a base below 1 turns it into -inf
-    return _batch_result(d, p_arr, ax)
+    return _batch_result(d, p, ax)
 
 
 def js_divergence(
