@@ -40,21 +40,31 @@ __all__ = [
 ALPHABET = " abcdefghijklmnopqrstuvwxyz"
 
 
+#: Smallest positive pseudo-count plugin_kl accepts: far below any count, yet no term underflows.
+_SMALLEST_PSEUDOCOUNT = 1e-300
+
+
 def _counts(x: ArrayLike, name: str) -> np.ndarray:
     """Validate counts: integers >= 0, 1-D or 2-D, each sample (row) with a positive total."""
+    if isinstance(x, (list, tuple, np.ndarray)) and np.size(x) == 0:
+        raise ValueError(f"{name} must be a non-empty 1-D array of counts, got an empty one")
     a = v.integers(x, name, minimum=0)
     if a.ndim not in (1, 2) or a.shape[-1] == 0:
         raise ValueError(
             f"{name} must be a non-empty 1-D array of counts (or a 2-D batch, one per row), "
             f"got shape {a.shape}"
         )
-    if (a.sum(axis=-1) == 0).any():
+    # Totals are taken in float64 (exact up to 2**53, within an ulp beyond): an int64 sum
+    # could wrap round silently, and counts beyond int64 cannot be held at all.
+    if a.dtype == np.uint64 and a.size and int(a.max()) > np.iinfo(np.int64).max:
+        raise ValueError(f"{name} must be counts below 2**63, found {int(a.max())}")
+    if (a.sum(axis=-1, dtype=np.float64) == 0).any():
         raise ValueError(f"{name} must have a positive total (at least one sample), got all zeros")
     return a.astype(np.int64)
 
 
 def _plugin_nats(c: np.ndarray) -> np.ndarray:
-    n = c.sum(axis=-1, keepdims=True).astype(np.float64)
+    n = c.sum(axis=-1, keepdims=True, dtype=np.float64)
     p = c / n
     logs = np.log(p, out=np.zeros_like(p), where=c > 0)
     return -np.sum(p * logs, axis=-1) + 0.0
@@ -162,7 +172,7 @@ def miller_madow_entropy(counts: ArrayLike, *, base: float = 2) -> float | np.nd
     """
     ln_b = v.check_base(base)
     c = _counts(counts, "counts")
-    n = c.sum(axis=-1)
+    n = c.sum(axis=-1, dtype=np.float64)
     seen = (c > 0).sum(axis=-1)
     return v.scalar_or_array((_plugin_nats(c) + (seen - 1) / (2.0 * n)) / ln_b)
 
@@ -206,6 +216,9 @@ def exact_expected_plugin_entropy(p: ArrayLike, n: int, *, base: float = 2) -> f
     if a.ndim != 1:
         raise ValueError(f"p must be one distribution (1-D), got shape {a.shape}")
     n = v.check_int(n, "n", minimum=1)
+    # p passed the sum check within rounding; renormalise so that the error does not grow
+    # with n (the result must stay at most H(p)).
+    a = a / math.fsum(a.tolist())
     m = a.size
     if math.comb(n + m - 1, m - 1) > 10**6:
         raise ValueError(
@@ -269,9 +282,14 @@ def plugin_kl(
         raise ValueError("p_counts and q_counts must be 1-D count vectors")
     v.same_shape(cp, cq, "p_counts", "q_counts")
     a = v.check_real(pseudocount, "pseudocount", minimum=0.0)
+    if 0.0 < a < _SMALLEST_PSEUDOCOUNT:
+        raise ValueError(
+            f"pseudocount must be 0 or at least {_SMALLEST_PSEUDOCOUNT:g} (a smaller one "
+            f"underflows against the counts), got {pseudocount!r}"
+        )
     m = cp.size
-    p = (cp + a) / (cp.sum() + a * m)
-    q = (cq + a) / (cq.sum() + a * m)
+    p = (cp + a) / (cp.sum(dtype=np.float64) + a * m)
+    q = (cq + a) / (cq.sum(dtype=np.float64) + a * m)
     if ((q == 0) & (p > 0)).any():
         return math.inf
     keep = p > 0

@@ -218,3 +218,41 @@ def test_no_warnings_leak():
 def test_bad_input_raises_a_clear_error(call, error, words):
     with pytest.raises(error, match=re.escape(words)):
         call()
+
+
+# Review findings: huge counts, a pseudo-count that underflows, a sum check passed by rounding.
+
+
+def test_huge_counts_give_the_right_value_without_warnings():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert plugin_entropy([2**62, 2**62]) == 1.0
+        assert miller_madow_entropy([2**62, 2**62]) == pytest.approx(1.0, abs=1e-17)
+        # D((1/2, 1/2) || (1/4, 3/4)) = 1 - (1/2) log2 3 bits, by hand.
+        assert plugin_kl([2**62, 2**62], [1, 3]) == pytest.approx(1 - 0.5 * np.log2(3), rel=1e-15)
+    with pytest.raises(ValueError, match=r"^counts must be counts below 2\*\*63"):
+        plugin_entropy(np.array([2**63, 1], dtype=np.uint64))
+
+
+def test_a_subnormal_pseudocount_is_refused_not_turned_into_inf():
+    with pytest.raises(ValueError, match=r"^pseudocount must be 0 or at least 1e-300"):
+        plugin_kl([1, 2], [1, 2], pseudocount=1e-320)
+    assert plugin_kl([1, 2], [1, 2], pseudocount=1e-300) == 0.0
+
+
+def test_exact_mean_never_exceeds_the_entropy_when_p_sums_to_1_only_within_rounding():
+    # 0.5 + 9e-10 passes the sum check; without renormalising, the mean at n = 999,999 was
+    # 1.0009 bits, above H = 1 bit.
+    p = np.array([0.5 + 9e-10, 0.5])
+    mean = exact_expected_plugin_entropy(p, 999_999)
+    assert mean <= entropy(p / p.sum())  # Jensen, for the distribution p stands for
+    assert mean == pytest.approx(1 - 1 / (2 * 999_999 * np.log(2)), abs=1e-9)  # first order
+
+
+def test_empty_counts_are_called_empty():
+    with pytest.raises(
+        ValueError, match=r"^counts must be a non-empty 1-D array of counts, got an"
+    ):
+        plugin_entropy(np.array([]))
