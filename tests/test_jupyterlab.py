@@ -50,7 +50,7 @@ RAW = {
     ":label:": "directive option",
     ":class:": "directive option",
 }
-LABEL_TARGET = re.compile(r"^\([\w-]+\)=\s*$", re.M)
+LABEL_TARGET = re.compile(r"^\([A-Za-z][\w-]{2,}\)=\s*$", re.M)  # (label)=, not math like (T)=
 SETTINGS = {
     # Keep every cell in the page, so each markdown cell can be read (JupyterLab otherwise
     # renders only the cells near the viewport).
@@ -110,6 +110,8 @@ def lab(reader_python: Path, tmp_path_factory) -> Iterator[str]:
         f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={ROOT}",
         "--LabApp.news_url=",
+        # A fresh workspace: no notebook left open by an earlier run comes back with its cells.
+        f"--LabApp.workspaces_dir={tmp_path_factory.mktemp('workspaces')}",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--allow-root")
@@ -195,7 +197,7 @@ def test_chapter_reads_cleanly_and_runs_in_jupyterlab(browser, lab, chapter: Pat
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     try:
         name = chapter.relative_to(ROOT).as_posix()
-        page.goto(f"{url}/lab/tree/{name}?token={token}")
+        page.goto(f"{url}/lab/tree/{name}?reset&token={token}")
         page.wait_for_function(
             "(n) => document.querySelectorAll('.jp-Notebook .jp-MarkdownCell').length === n",
             arg=n_markdown,
