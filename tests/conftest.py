@@ -39,6 +39,21 @@ import site_server  # noqa: E402
 SUMMARY: dict[str, list[str]] = {}
 
 
+def in_solutions(nb) -> list[bool]:
+    """Whether each cell of a chapter notebook lies in a gated solution: after its
+    ``{solution-start}``, up to and including its ``{solution-end}`` (read from the directives,
+    not from any metadata)."""
+    inside, result = False, []
+    for cell in nb.cells:
+        source = cell.source if cell.cell_type == "markdown" else ""
+        result.append(inside)
+        if source.lstrip().startswith("```{solution-end}"):
+            inside = False
+        if source.lstrip().startswith("```{solution-start}"):
+            inside = True
+    return result
+
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
 

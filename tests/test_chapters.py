@@ -12,6 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
+from conftest import in_solutions
 from myst_nb.core.variables import format_plain_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -216,4 +217,73 @@ def test_randomness_is_seeded(chapter):
         if cell.cell_type == "code" and "default_rng(" in cell.source:
             assert re.search(r"default_rng\(\s*\d+", cell.source), (
                 f"{path.name}: default_rng needs a fixed seed: {cell.source[:120]}"
+            )
+
+
+# A citation as the notebook stores it (tools/reader_markup.py): the label the website shows,
+# then an invisible marker naming the keys. The website turns it back into {cite}
+# (book/_ext/notebook_citations.py); tests/test_site.py checks the label against the page.
+CITED = re.compile(r"\[([^\[\]]*)\]<!--cite:([^>]*?)-->")
+LABEL = re.compile(r"^:label: (\S+)|^\((\S+)\)=\s*$|\$\$ \((\S+)\)$|^:name: (\S+)", re.M)
+
+
+def bib_keys() -> set[str]:
+    return set(re.findall(r"^@\w+\{([^,]+),", (BOOK / "references.bib").read_text(), re.M))
+
+
+def test_citations_read_as_labels_with_known_keys(chapter):
+    path, nb = chapter
+    keys = bib_keys()
+    text = markdown(nb)
+    assert not re.search(r"\{cite(:\w+)?\}`", text), f"{path.name}: run tools/reader_markup.py"
+    cited = CITED.findall(text)
+    assert len(cited) == text.count("<!--cite:"), (
+        f"{path.name}: a citation marker without its [label] in front of it"
+    )
+    for label, names in cited:
+        unknown = {k.strip() for k in names.split(",")} - keys
+        assert not unknown, f"{path.name}: cites {sorted(unknown)}, not in references.bib"
+        assert re.fullmatch(r"[^\d\[\]]+, \d{4}(, [^\d\[\]]+, \d{4})*", label), (
+            f"{path.name}: citation label {label!r} is not 'Author, year'"
+        )
+
+
+def test_links_to_other_pages_work_in_jupyterlab_too(chapter):
+    """JupyterLab shows a {doc} role as its target's file name, and a {ref} to a label in
+    another notebook as the bare label; a markdown link to the file, and a {ref} with its own
+    words, read (and on the website link) the same in both."""
+    path, nb = chapter
+    text = markdown(nb)
+    assert "{doc}`" not in text, f"{path.name}: link pages as [words](03_entropy.ipynb)"
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if "://" in target or target.startswith("#"):
+            continue
+        assert (BOOK / target.split("#")[0]).is_file(), f"{path.name}: no page {target}"
+    own = {next(g for g in m if g) for m in LABEL.findall(text)}
+    for role, target in re.findall(r"\{(ref|numref)\}`([^`<]+)`", text):
+        assert target in own, (
+            f"{path.name}: {{{role}}}`{target}` points into another page; give it words:"
+            f" {{{role}}}`words <{target}>`"
+        )
+
+
+def test_solutions_are_collapsed_in_jupyterlab(chapter):
+    """Every cell after a solution-start, up to its solution-end, is collapsed in JupyterLab
+    (as the website's dropdown is closed), and no other cell is; a collapsed markdown cell
+    starts with a blank line, so the line JupyterLab shows for it is empty."""
+    path, nb = chapter
+    inside = in_solutions(nb)
+    assert any(inside), f"{path.name}: no solution cells"
+    for i, (cell, solution) in enumerate(zip(nb.cells, inside, strict=True)):
+        flags = cell.metadata.get("jupyter", {})
+        where = f"{path.name}, cell {i}: run tools/reader_markup.py"
+        if solution:
+            assert flags.get("source_hidden") is True and flags.get("outputs_hidden") is True, (
+                f"{where}: a solution cell that JupyterLab shows open"
+            )
+            if cell.cell_type == "markdown":
+                assert cell.source.startswith("\n"), f"{where}: collapsed, it shows its markup"
+        else:
+            assert not flags.get("source_hidden") and not flags.get("outputs_hidden"), (
+                f"{where}: a cell outside every solution is collapsed"
             )

@@ -195,3 +195,30 @@ def test_page_weight(site: Path) -> None:
             f"(budget {MAX_WIDGET_STATE // 1024} KiB): keep explorer figures small"
         )
         assert p["html"] <= MAX_HTML, f"{p['page']}: HTML is {p['html'] / 1024:.0f} KiB"
+
+
+CITED = re.compile(r"\[([^\[\]]*)\]<!--cite:[^>]*?-->")
+
+
+CHAPTERS = sorted((ROOT / "book").glob("[0-9][0-9]_*.ipynb"))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=[p.stem for p in CHAPTERS])
+def test_notebook_citations_read_as_the_website_shows_them(chapter: Path, site: Path) -> None:
+    """A chapter notebook stores each citation as the label the website shows (JupyterLab has
+    no bibliography; tools/reader_markup.py writes them): the same words, in the same order,
+    and each a link on the website."""
+    nb = nbformat.read(chapter, as_version=4)
+    stored = [
+        f"[{label}]"
+        for cell in nb.cells
+        if cell.cell_type == "markdown"
+        for label in CITED.findall(cell.source)
+    ]
+    soup = soup_of(site / "book" / f"{chapter.stem}.html")
+    shown = soup.select(".bibtex-citation")
+    assert [" ".join(c.get_text().split()) for c in shown] == stored
+    assert all(c.select("a[href*='references.html']") for c in shown), (
+        f"{chapter.name}: a citation on the website that does not link to the references"
+    )
+    assert "<!--cite:" not in str(soup), f"{chapter.name}: a citation marker reached the page"

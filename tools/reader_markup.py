@@ -6,7 +6,7 @@ it after executing)::
     python tools/reader_markup.py                  # every chapter under book/
     python tools/reader_markup.py book/03_*.ipynb
 
-It does two things to each chapter notebook, and nothing else:
+It does four things to each chapter notebook, and nothing else:
 
 1. **Computed values.** JupyterLab (even with jupyterlab-myst) cannot evaluate myst-nb's
    ``{glue:text}`name:fmt``` role, so a reader saw the placeholder. Each such role becomes the
@@ -18,7 +18,21 @@ It does two things to each chapter notebook, and nothing else:
    role formats it (``myst_nb.core.variables.format_plain_text``). The marker follows the
    number, never precedes it: an HTML comment at the start of a line would open an HTML block
    and swallow the line.
-2. **What a downloaded notebook needs.** The title cell gets one line saying the notebook
+2. **Citations.** jupyterlab-myst has no bibliography, so ``{cite}`key``` showed the bare key
+   with a warning mark. Each becomes the label the website shows, in the same words
+   (``author_year`` style: one or two surnames, or the first and "et al."; the year), followed by
+   an invisible marker naming the keys: ``[Cover and Thomas, 2006]<!--cite:cover2006-->``. The
+   website turns the pair back into the citation (``book/_ext/notebook_citations.py``), so there it
+   still links to the references page; ``tests/test_site.py`` checks that both show the same
+   words.
+3. **Solutions stay hidden.** Every cell after ``{solution-start}``, up to and including
+   ``{solution-end}``, gets JupyterLab's ``jupyter.source_hidden`` and
+   ``jupyter.outputs_hidden`` metadata, so JupyterLab shows it collapsed (a click opens it),
+   as the website shows a closed dropdown; myst-nb ignores that metadata. Cells outside a
+   solution lose it. A collapsed cell shows the first line of its source, so each markdown
+   cell in a solution starts with a blank line: raw markup, or the start of the answer, would
+   show otherwise (a blank first line changes nothing in either renderer).
+4. **What a downloaded notebook needs.** The title cell gets one line saying the notebook
    needs infolib and how to get it, and the first code cell starts with a guard that stops
    with that same line when infolib is missing: an exception with IPython's
    ``_render_traceback_`` hook, so Jupyter shows the line alone, not a traceback (SystemExit
@@ -33,8 +47,11 @@ from pathlib import Path
 
 import nbformat
 from myst_nb.core.variables import format_plain_text
+from pybtex.database import BibliographyData, parse_file
+from pybtex.richtext import Text
 
 ROOT = Path(__file__).resolve().parents[1]
+BIBLIOGRAPHY = ROOT / "book" / "references.bib"
 RECORD = "application/papermill.record/text/plain"
 
 NEEDS_INFOLIB = (
@@ -62,6 +79,84 @@ MARKER = re.compile(r"<!--glue:([^>]*?)-->")
 # What format_plain_text can make of a number, e.g. -1,234.5, 1.00e-22, 40%, nan, inf: used to
 # find a marked number that no longer equals its stored value (an author re-ran cells by hand).
 NUMBER = re.compile(r"[-+]?(?:nan|inf|[0-9][0-9,_]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?%?)$")
+
+
+CITE_ROLE = re.compile(r"\{cite(?::p)?\}`([^`]+)`")
+# A citation as both renderers read it: the website's label, then the keys (the site extension
+# book/_ext/notebook_citations.py reads the same form).
+CITED = re.compile(r"\[([^\[\]]*)\]<!--cite:([^>]*?)-->")
+SOLUTION_START = re.compile(r"^(`{3,}|:{3,})\{solution-start\}", re.M)
+SOLUTION_END = re.compile(r"^(`{3,}|:{3,})\{solution-end\}", re.M)
+HIDDEN = {"source_hidden": True, "outputs_hidden": True}
+
+
+def citation_label(keys: str, bibliography: BibliographyData, where: str) -> str:
+    """The words the website shows for ``{cite}`keys```, brackets included.
+
+    Examples
+    --------
+    >>> from pybtex.database import parse_string
+    >>> bib = parse_string(
+    ...     "@book{a, author={Cover, T. and Thomas, J.}, year={2006}, title={E}}"
+    ...     "@book{b, author={Hinton, G. and Vinyals, O. and Dean, J.}, year={2015}, title={D}}",
+    ...     "bibtex",
+    ... )
+    >>> citation_label("a,b", bib, "here")
+    '[Cover and Thomas, 2006, Hinton et al., 2015]'
+    """
+    labels = []
+    for key in (k.strip() for k in keys.split(",")):
+        if key not in bibliography.entries:
+            raise SystemExit(f"{where}: cites {key!r}, which book/references.bib does not hold")
+        entry = bibliography.entries[key]
+        surnames = [
+            Text.from_latex(" ".join(person.last_names)).render_as("text")
+            for person in entry.persons["author"]
+        ]
+        if len(surnames) > 2:
+            who = f"{surnames[0]} et al."
+        else:
+            who = " and ".join(surnames)
+        labels.append(f"{who}, {entry.fields['year']}")
+    return "[" + ", ".join(labels) + "]"
+
+
+def rewrite_citations(source: str, bibliography: BibliographyData, where: str) -> str:
+    """Every ``{cite}`` role, and every citation written before, as label and marker."""
+    source = CITED.sub(lambda m: f"{{cite}}`{m.group(2)}`", source)
+    return CITE_ROLE.sub(
+        lambda m: citation_label(m.group(1), bibliography, where) + f"<!--cite:{m.group(1)}-->",
+        source,
+    )
+
+
+def hide_solutions(nb: nbformat.NotebookNode, where: str) -> None:
+    """Collapse every cell inside a gated solution in JupyterLab; uncollapse all others."""
+    inside = False
+    for i, cell in enumerate(nb.cells):
+        text = cell.source if cell.cell_type == "markdown" else ""
+        ends = SOLUTION_END.search(text) is not None
+        if ends and not inside:
+            raise SystemExit(f"{where}, cell {i}: solution-end without solution-start")
+        flags = cell.metadata.get("jupyter", {})
+        for key in HIDDEN:
+            flags.pop(key, None)
+        if inside:
+            flags.update(HIDDEN)
+            if cell.cell_type == "markdown" and not cell.source.startswith("\n"):
+                cell.source = "\n" + cell.source
+        if ends:
+            inside = False
+        if flags:
+            cell.metadata["jupyter"] = flags
+        else:
+            cell.metadata.pop("jupyter", None)
+        if SOLUTION_START.search(text):
+            if inside:
+                raise SystemExit(f"{where}, cell {i}: solution-start inside another solution")
+            inside = True
+    if inside:
+        raise SystemExit(f"{where}: a solution-start has no solution-end")
 
 
 def marker(key: str) -> str:
@@ -165,10 +260,14 @@ def rewrite(path: Path) -> bool:
 def apply(nb: nbformat.NotebookNode, where: str) -> None:
     """Rewrite one loaded notebook (its outputs must be current)."""
     values = glued_values(nb)
+    bibliography = parse_file(BIBLIOGRAPHY)
     add_setup(nb)
+    hide_solutions(nb, where)
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "markdown":
-            cell.source = rewrite_markdown(cell.source, values, f"{where}, cell {i}")
+            here = f"{where}, cell {i}"
+            source = rewrite_markdown(cell.source, values, here)
+            cell.source = rewrite_citations(source, bibliography, here)
 
 
 def is_chapter(path: Path) -> bool:
