@@ -3,11 +3,15 @@
 The readers' environment is built as the README's local route builds it (``pip install -r
 binder/requirements.txt jupyterlab`` in a fresh virtual environment), cached under ``.cache``
 keyed by the requirement files, with infolib reinstalled from this checkout on every run.
-JupyterLab serves on 127.0.0.1; Chromium may not reach anything else (every other request is
-blocked and fails the test). For each chapter (``book/[0-9][0-9]_*.ipynb``) the test checks the
-rendered text of every markdown cell for raw MyST markup, runs all cells and expects no error
-or stderr output, and moves one control of each explorer and expects a shown number to change
-(the explorer contract: ``[data-control]`` inputs, ``[data-key]`` numbers).
+JupyterLab serves a copy of ``book/`` on 127.0.0.1, with autosave off; Chromium may not reach
+anything else (every other request is blocked and fails the test). For each chapter
+(``book/[0-9][0-9]_*.ipynb``) the test checks the rendered text of every markdown cell for raw
+MyST markup and for what JupyterLab shows of a reference it cannot resolve (a citation key, a
+label, a file name), checks that the solutions are collapsed and open on a click, runs all
+cells and expects no error or stderr output, and moves one control of each explorer and
+expects a shown number to change (the explorer contract: ``[data-control]`` inputs,
+``[data-key]`` numbers). One more test clicks a link between chapters and expects the other
+notebook to open.
 """
 
 from __future__ import annotations
@@ -24,10 +28,12 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import in_solutions
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "book").glob("[0-9][0-9]_*.ipynb"))
@@ -51,7 +57,26 @@ RAW = {
     ":class:": "directive option",
 }
 LABEL_TARGET = re.compile(r"^\([A-Za-z][\w-]{2,}\)=\s*$", re.M)  # (label)=, not math like (T)=
+# What JupyterLab shows when it cannot resolve a reference: the bare citation key, label or file.
+BIB_KEYS = re.findall(r"^@\w+\{([^,]+),", (ROOT / "book" / "references.bib").read_text(), re.M)
+LABELS = sorted(
+    {
+        next(name for name in label if name)
+        for chapter in CHAPTERS
+        # :label: x, $$ (x), (x)= and a figure's "name": "x", as the notebook's JSON spells them
+        for label in re.findall(
+            r':label: ([a-z]\w*-[\w-]+)|\$\$ \(([a-z]\w*-[\w-]+)\)|"\(([a-z]\w*-[\w-]+)\)='
+            r'|"name": "([a-z]\w*-[\w-]+)"',
+            chapter.read_text(),
+        )
+    }
+)
+BARE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, BIB_KEYS + LABELS)) + r")\b|\b\d\d_[a-z_]+(?:\.ipynb)?\b"
+)
 SETTINGS = {
+    # A test run must never write a notebook back (it serves a copy besides).
+    "@jupyterlab/docmanager-extension:plugin": {"autosave": False},
     # Keep every cell in the page, so each markdown cell can be read (JupyterLab otherwise
     # renders only the cells near the viewport).
     "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
@@ -96,8 +121,12 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def lab(reader_python: Path, tmp_path_factory) -> Iterator[str]:
-    """JupyterLab on 127.0.0.1, serving the repository; yields its base URL with token."""
+    """JupyterLab on 127.0.0.1, serving a copy of book/; yields its base URL with token."""
     port, token = free_port(), secrets.token_hex(16)
+    # A copy of the book, as a reader's checkout has it: nothing JupyterLab does (saving a
+    # notebook after Run All, say) can change the repository's notebooks.
+    served = tmp_path_factory.mktemp("reader")
+    shutil.copytree(ROOT / "book", served / "book")
     log = tmp_path_factory.mktemp("jupyterlab") / "server.log"
     args = [
         str(reader_python),
@@ -108,7 +137,7 @@ def lab(reader_python: Path, tmp_path_factory) -> Iterator[str]:
         "--ip=127.0.0.1",
         f"--port={port}",
         f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={ROOT}",
+        f"--ServerApp.root_dir={served}",
         "--LabApp.news_url=",
         # A fresh workspace: no notebook left open by an earlier run comes back with its cells.
         f"--LabApp.workspaces_dir={tmp_path_factory.mktemp('workspaces')}",
@@ -139,6 +168,7 @@ def raw_markup(text: str) -> list[str]:
     """What in a markdown cell's rendered text is markup that should not be seen."""
     found = [f"{what} ({mark})" for mark, what in RAW.items() if mark in text]
     found += [f"label target {m!r}" for m in LABEL_TARGET.findall(text)]
+    found += [f"unresolved reference {m!r}" for m in BARE.findall(text)]
     return found
 
 
@@ -146,6 +176,46 @@ def test_raw_markup_is_found() -> None:
     assert raw_markup("the {term}`entropy` of p") == ["term role ({term})"]
     assert raw_markup("(ex-one)=\nText") == ["label target '(ex-one)='"]
     assert raw_markup("H(p)=2 bits, and p(x)=0.") == []
+    assert raw_markup("uncertainty cover2006 holds") == ["unresolved reference 'cover2006'"]
+    assert raw_markup("(chapter 1, 01_probability)") == ["unresolved reference '01_probability'"]
+    assert raw_markup("chapter 1's ex-ch01-dice-sum did") == [
+        "unresolved reference 'ex-ch01-dice-sum'"
+    ]
+    assert raw_markup("[Cover and Thomas, 2006] and (ex-post) reasoning") == []
+
+
+def test_every_label_kind_is_known() -> None:
+    assert {"cover2006", "ex-ch03-dice", "eq-entropy", "fig-chain-summary"} <= set(
+        BIB_KEYS + LABELS
+    )
+
+
+CELLS = """(cells) => cells.map((c) => ({
+    collapsed: c.querySelector('.jp-InputPlaceholder') !== null,
+    text: c.innerText.trim(),
+}))"""
+
+
+def check_solutions_are_collapsed(page, nb, name: str) -> None:
+    """Solution cells show collapsed (and nothing of their text), all others open; a click on
+    a collapsed cell opens it, as a reader expects."""
+    cells = page.eval_on_selector_all(".jp-Notebook .jp-Cell", CELLS)
+    assert len(cells) == len(nb.cells), f"{name}: JupyterLab shows {len(cells)} cells"
+    hidden = in_solutions(nb)
+    assert any(hidden), f"{name}: no solution cell is collapsed"
+    wrong = [i for i, (c, h) in enumerate(zip(cells, hidden, strict=True)) if c["collapsed"] != h]
+    assert not wrong, f"{name}: cells {wrong} are open where they should be collapsed or back"
+    prose = [i for i, h in enumerate(hidden) if h and nb.cells[i].cell_type == "markdown"]
+    shown = {i: cells[i]["text"][:80] for i in prose if cells[i]["text"]}
+    assert not shown, f"{name}: collapsed solution text shows: {shown}"
+    i = next(i for i, h in enumerate(hidden) if h and "{solution-end}" not in nb.cells[i].source)
+    plain = re.sub(r"\$[^$]*\$|\{[^}]*\}`[^`]*`|`[^`]*`", " ", nb.cells[i].source)
+    word = re.search(r"\b[A-Za-z]{4,}\b", plain).group(0)
+    cell = page.query_selector_all(".jp-Notebook .jp-Cell")[i]
+    cell.query_selector(".jp-InputPlaceholder .jp-Placeholder-content").click()
+    page.wait_for_function(
+        "([cell, word]) => cell.innerText.includes(word)", arg=[cell, word], timeout=10_000
+    )
 
 
 EXPLORERS = """
@@ -175,12 +245,13 @@ def move_one_control(page, output) -> None:
     pytest.fail(f"moving {control.get_attribute('data-control')} ({kind}) changed no number")
 
 
-@pytest.mark.parametrize("chapter", CHAPTERS, ids=[p.stem for p in CHAPTERS])
-def test_chapter_reads_cleanly_and_runs_in_jupyterlab(browser, lab, chapter: Path) -> None:
+@contextmanager
+def chapter_in_jupyterlab(browser, lab: str, chapter: Path) -> Iterator:
+    """A Chromium page showing ``chapter`` in JupyterLab, every markdown cell rendered and the
+    kernel idle. Requests anywhere but JupyterLab are blocked, and fail the test at the end, as
+    do errors in the page."""
     url, token = lab.split("|")
-    nb = nbformat.read(chapter, as_version=4)
-    n_markdown = sum(c.cell_type == "markdown" for c in nb.cells)
-    n_code = sum(c.cell_type == "code" for c in nb.cells)
+    n_markdown = sum(c.cell_type == "markdown" for c in nbformat.read(chapter, as_version=4).cells)
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     left: list[str] = []
     problems: list[str] = []
@@ -206,16 +277,33 @@ def test_chapter_reads_cleanly_and_runs_in_jupyterlab(browser, lab, chapter: Pat
         idle = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
         page.wait_for_selector(idle, timeout=120_000)
         time.sleep(1)  # let the MyST renderer finish the last cells
+        yield page
+    finally:
+        context.close()
+    assert not left, f"{chapter.name}: requests left 127.0.0.1: {sorted(set(left))[:10]}"
+    assert not problems, f"{chapter.name}: {problems}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=[p.stem for p in CHAPTERS])
+def test_chapter_reads_cleanly_and_runs_in_jupyterlab(browser, lab, chapter: Path) -> None:
+    nb = nbformat.read(chapter, as_version=4)
+    n_code = sum(c.cell_type == "code" for c in nb.cells)
+    with chapter_in_jupyterlab(browser, lab, chapter) as page:
         texts = page.eval_on_selector_all(
             ".jp-Notebook .jp-MarkdownCell", "(cells) => cells.map((c) => c.innerText)"
         )
         raw = {i: found for i, text in enumerate(texts) if (found := raw_markup(text))}
         assert not raw, f"{chapter.name}: raw markup in rendered markdown cells {raw}"
+        check_solutions_are_collapsed(page, nb, chapter.name)
 
         page.click(".jp-Notebook")
         page.keyboard.press("Escape")
         page.click('.lm-MenuBar-itemLabel:text-is("Run")')
         page.click('.lm-Menu-itemLabel:text-is("Run All Cells")')
+        # Collapsed solution cells show no prompt and no output: open them all to see both.
+        for command in ("Expand All Code", "Expand All Outputs"):
+            page.click('.lm-MenuBar-itemLabel:text-is("View")')
+            page.click(f'.lm-Menu-itemLabel:text-is("{command}")')
         page.wait_for_function(
             """(n) => {
                 const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
@@ -237,7 +325,12 @@ def test_chapter_reads_cleanly_and_runs_in_jupyterlab(browser, lab, chapter: Pat
             output = explorers.evaluate_handle(f"(a) => a[{i}]").as_element()
             output.scroll_into_view_if_needed()
             move_one_control(page, output)
-    finally:
-        context.close()
-    assert not left, f"{chapter.name}: requests left 127.0.0.1: {sorted(set(left))[:10]}"
-    assert not problems, f"{chapter.name}: {problems}"
+
+
+def test_a_link_to_another_chapter_opens_it(browser, lab) -> None:
+    """Chapters link each other as markdown links to the notebook file: in JupyterLab a click
+    opens that notebook (a {doc} role would show a file name and go nowhere)."""
+    with chapter_in_jupyterlab(browser, lab, ROOT / "book" / "03_entropy.ipynb") as page:
+        page.locator(".jp-MarkdownCell a[href*='01_probability.ipynb']").first.click()
+        tab = ".lm-DockPanel-tabBar .lm-TabBar-tabLabel:text-is('01_probability.ipynb')"
+        page.wait_for_selector(tab, timeout=60_000)
