@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -214,6 +214,31 @@ class Live:
         if (self.viewport, self.theme) == ("desktop", "light"):
             return list(states)
         return list(states[:first])
+
+    def walk(
+        self,
+        start: tuple,
+        states: Sequence[tuple],
+        controls: Callable[..., Mapping[str, Any]],
+        check: Callable[..., str],
+        *,
+        back: bool = True,
+    ) -> set[str]:
+        """Check the saved state ``start``, then set each of ``states`` in turn and check it,
+        then (with ``back``) set ``start`` again and check it once more.
+
+        ``controls(*state)`` gives the controls' values; ``check(live, *state, context)``
+        asserts what the explorer must show and returns its text alternative. Returns the
+        distinct text alternatives seen, for the test to say how many it expects.
+        """
+        alts = {check(self, *start, "saved state")}
+        for state in states:
+            self.set(controls(*state))
+            alts.add(check(self, *state, f"state {state}"))
+        if back:
+            self.set(controls(*start))
+            alts.add(check(self, *start, "back to the start"))
+        return alts
 
     def set(self, state: Mapping[str, Any]) -> None:
         """Set each control named in ``state`` (``data-control`` key -> value), in order."""

@@ -78,10 +78,7 @@ def check(live, rate: float, epochs: int, noise: float, context: str) -> str:
 def test_every_number_matches_infolib(browser, site_url, viewport, theme) -> None:
     with EXPLORER.open(browser, site_url, viewport, theme) as live:
         chosen = live.sample(states(), first=4)
-        alts = {check(live, *START, "saved state")}
-        for state in chosen:
-            live.set(as_controls(*state))
-            alts.add(check(live, *state, f"setting {state}"))
+        alts = live.walk(START, chosen, as_controls, check, back=False)
         assert len(alts) == len(set(chosen) | {START}), "the alt text must change with the state"
         assert "Precomputed when the notebook ran" in live.read()["text"]
         live.assert_layout()
