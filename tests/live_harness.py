@@ -7,14 +7,22 @@ with every other host cut off; each explorer renders from its saved state throug
 readout function in :mod:`infolib.readouts`). :func:`assert_shows` compares every shown number
 with infolib's value formatted at the precision shown, so "0.062" must be what Python prints
 for infolib's value with 3 decimals.
+
+A test module names its explorer once, ``EXPLORER = LiveExplorer(page, name, index)``, and
+opens it in a viewport and theme with ``with EXPLORER.open(browser, site_url, ...) as live:``;
+:class:`Live` moves and reads it (``live.set``, ``live.shows``, ``live.focus``, ``live.press``)
+and, when the block ends, fails the test on any console error or request off the site. What
+the module keeps is what is particular to its explorer: the states, the readout each state must
+show, and what the text alternative and the sentences must say.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -68,7 +76,9 @@ LAYOUT = """
     return parseFloat(getComputedStyle(t).fontSize) * scale;
   }));
   const box = root.getBoundingClientRect();
-  return { left: box.left, right: box.right, smallest,
+  const wide = [root, ...root.querySelectorAll('.ix-readout, .ix-figure, .ix-controls')]
+    .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.className);
+  return { left: box.left, right: box.right, smallest, wide,
            pageWidth: document.documentElement.scrollWidth, viewport: innerWidth };
 }
 """
@@ -150,12 +160,20 @@ def assert_shows(shown: dict, expected: Mapping[str, float], context: str) -> No
     assert all(shown["alt"]), f"{context}: a figure has no text alternative"
 
 
-def assert_layout(tab: Any, root: Any, context: str) -> None:
-    """No text under 12 px in the figure, and nothing wider than the screen."""
+def assert_layout(tab: Any, root: Any, context: str, *, page_may_overflow: bool = False) -> None:
+    """No text under 12 px in the figure, and nothing wider than the screen.
+
+    With ``page_may_overflow`` (a page whose prose is wider than a phone, for a reason that
+    is not the explorer's), the page's width is not checked; nothing inside the explorer may
+    overflow it instead (its readout, figure and controls scroll nowhere).
+    """
     layout = tab.evaluate(LAYOUT, root)
     assert layout["smallest"] >= 11.99, f"{context}: figure text of {layout['smallest']:.1f} px"
     assert layout["right"] <= layout["viewport"] + 0.5, f"{context}: explorer wider than screen"
-    assert layout["pageWidth"] <= layout["viewport"], f"{context}: page wider than the screen"
+    if page_may_overflow:
+        assert not layout["wide"], f"{context}: {layout['wide']} overflow the explorer"
+    else:
+        assert layout["pageWidth"] <= layout["viewport"], f"{context}: page wider than the screen"
 
 
 def screenshot(root: Any, name: str) -> None:
@@ -166,3 +184,130 @@ def screenshot(root: Any, name: str) -> None:
 def contexts() -> list[Any]:
     """The (viewport, theme) pairs every explorer is moved in, as pytest params."""
     return [pytest.param(v, t, id=f"{v}-{t}") for v in VIEWPORTS for t in THEMES]
+
+
+def indexed(key: str, values: Sequence[Any]) -> dict[str, Any]:
+    """The controls of a list trait: ``indexed("weights", (4, 3))`` is
+    ``{"weights.0": 4, "weights.1": 3}``."""
+    return {f"{key}.{i}": value for i, value in enumerate(values)}
+
+
+@dataclass
+class Live:
+    """One explorer on an open page, in one viewport and theme: move it, read it, check it.
+
+    Every check names the viewport and theme in its message.
+    """
+
+    tab: Any
+    root: Any
+    name: str
+    viewport: str
+    theme: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.viewport} {self.theme}"
+
+    def sample(self, states: Sequence[Any], first: int) -> list[Any]:
+        """Every state on the desktop in the light theme; the ``first`` ones elsewhere."""
+        if (self.viewport, self.theme) == ("desktop", "light"):
+            return list(states)
+        return list(states[:first])
+
+    def walk(
+        self,
+        start: tuple,
+        states: Sequence[tuple],
+        controls: Callable[..., Mapping[str, Any]],
+        check: Callable[..., str],
+        *,
+        back: bool = True,
+    ) -> set[str]:
+        """Check the saved state ``start``, then set each of ``states`` in turn and check it,
+        then (with ``back``) set ``start`` again and check it once more.
+
+        ``controls(*state)`` gives the controls' values; ``check(live, *state, context)``
+        asserts what the explorer must show and returns its text alternative. Returns the
+        distinct text alternatives seen, for the test to say how many it expects.
+        """
+        alts = {check(self, *start, "saved state")}
+        for state in states:
+            self.set(controls(*state))
+            alts.add(check(self, *state, f"state {state}"))
+        if back:
+            self.set(controls(*start))
+            alts.add(check(self, *start, "back to the start"))
+        return alts
+
+    def set(self, state: Mapping[str, Any]) -> None:
+        """Set each control named in ``state`` (``data-control`` key -> value), in order."""
+        set_state(self.tab, self.root, state)
+
+    def read(self) -> dict:
+        return read(self.tab, self.root)
+
+    def shows(self, expected: Mapping[str, float], context: str) -> dict:
+        """Read the explorer, :func:`assert_shows` it against ``expected``, return what it shows."""
+        shown = self.read()
+        assert_shows(shown, expected, f"{self.where}: {context}")
+        return shown
+
+    def assert_layout(self, context: str = "", *, page_may_overflow: bool = False) -> None:
+        where = f"{self.where}: {context}" if context else self.where
+        assert_layout(self.tab, self.root, where, page_may_overflow=page_may_overflow)
+
+    def screenshot(self, variant: str = "") -> None:
+        """``explorer-NAME[-VARIANT]-VIEWPORT-THEME.png`` in the screenshots folder."""
+        stem = f"{self.name}-{variant}" if variant else self.name
+        screenshot(self.root, f"{stem}-{self.viewport}-{self.theme}")
+
+    def focus(self, control: str, value: str | None = None) -> None:
+        """Focus the control ``control`` (the radio of ``value`` in a radio group), check that
+        it has the focus and shows a visible focus ring."""
+        selector = f'[data-control="{control}"]'
+        if value is not None:
+            selector += f'[value="{value}"]'
+        element = self.root.query_selector(selector)
+        assert element, f"no control {selector}"
+        element.focus()
+        assert self.tab.evaluate("document.activeElement.dataset.control") == control
+        outline = self.tab.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none", f"{control}: no visible focus ring"
+
+    def press(self, key: str, times: int = 1) -> None:
+        for _ in range(times):
+            self.tab.keyboard.press(key)
+
+    def labels(self, selector: str = "input") -> list[str]:
+        """The text of the label of each ``selector`` element, in order."""
+        return self.tab.evaluate(
+            "([r, s]) => [...r.querySelectorAll(s)].map((i) => i.labels[0].textContent)",
+            [self.root, selector],
+        )
+
+    def assert_announces(self, selector: str) -> None:
+        """``selector`` is inside a polite live region: screen readers hear it change."""
+        assert self.root.query_selector(f'[aria-live="polite"] {selector}'), (
+            f"{selector} is not in a polite live region"
+        )
+
+
+@dataclass(frozen=True)
+class LiveExplorer:
+    """Where an explorer is on the built site: ``page``, its ``index`` among the page's
+    explorers, and the ``name`` its screenshots take."""
+
+    page: str
+    name: str
+    index: int = 0
+
+    @contextmanager
+    def open(
+        self, browser: Any, site_url: str, viewport: str = "desktop", theme: str = "light"
+    ) -> Iterator[Live]:
+        """The explorer on a fresh page (:func:`open_page`). When the block ends without a
+        failure, the page must have logged no error and asked for nothing off the site."""
+        with open_page(browser, site_url, self.page, viewport=viewport, theme=theme) as tab:
+            yield Live(tab, explorer(tab, self.index), self.name, viewport, theme)
+            assert not tab.problems, tab.problems

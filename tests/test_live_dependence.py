@@ -6,22 +6,13 @@ import itertools
 
 import numpy as np
 import pytest
-from live_harness import (
-    assert_layout,
-    assert_shows,
-    contexts,
-    explorer,
-    open_page,
-    read,
-    screenshot,
-    set_state,
-)
+from live_harness import LiveExplorer, contexts, indexed
 
 from infolib import conditional_entropy, mutual_information
 from infolib.readouts.dependence import dependence_readout
 
 pytestmark = pytest.mark.browser
-PAGE = "book/06_dependence.html"
+EXPLORER = LiveExplorer("book/06_dependence.html", "dependence")
 START = (7.0, 1.0, 1.0, 1.0)
 
 
@@ -43,20 +34,13 @@ def states() -> list[tuple[float, ...]]:
     return picked
 
 
-def as_controls(weights: tuple[float, ...]) -> dict[str, float]:
-    return {f"weights.{i}": w for i, w in enumerate(weights)}
-
-
 @pytest.mark.parametrize(("viewport", "theme"), contexts())
 def test_every_number_matches_infolib(browser, site_url, viewport, theme) -> None:
-    chosen = states() if (viewport, theme) == ("desktop", "light") else states()[:9]
-    with open_page(browser, site_url, PAGE, viewport=viewport, theme=theme) as tab:
-        root = explorer(tab, 0)
-        assert_shows(read(tab, root), dependence_readout(START), "saved state")
-        for weights in chosen:
-            set_state(tab, root, as_controls(weights))
-            shown = read(tab, root)
-            assert_shows(shown, dependence_readout(weights), f"weights {weights}")
+    with EXPLORER.open(browser, site_url, viewport, theme) as live:
+        live.shows(dependence_readout(START), "saved state")
+        for weights in live.sample(states(), first=9):
+            live.set(indexed("weights", weights))
+            shown = live.shows(dependence_readout(weights), f"weights {weights}")
             if any(weights):
                 table = (np.array(weights) / sum(weights)).reshape(2, 2)
                 alt = shown["alt"][0]
@@ -65,39 +49,26 @@ def test_every_number_matches_infolib(browser, site_url, viewport, theme) -> Non
             else:
                 assert "raise at least one weight" in shown["text"]
                 assert "No distribution" in shown["message"]
-        assert_layout(tab, root, f"{viewport} {theme}")
-        screenshot(root, f"dependence-{viewport}-{theme}")
-        assert not tab.problems, tab.problems
+        live.assert_layout()
+        live.screenshot()
 
 
 def test_the_pointwise_sentence_names_the_row(browser, site_url) -> None:
-    with open_page(browser, site_url, PAGE, viewport="desktop", theme="light") as tab:
-        root = explorer(tab, 0)
-        assert "Learning X = low leaves Y more uncertain" in read(tab, root)["text"]
-        set_state(tab, root, as_controls((2.0, 6.0, 1.0, 3.0)))
-        assert "No row leaves Y more uncertain" in read(tab, root)["text"]
-        assert not tab.problems, tab.problems
+    with EXPLORER.open(browser, site_url) as live:
+        assert "Learning X = low leaves Y more uncertain" in live.read()["text"]
+        live.set(indexed("weights", (2.0, 6.0, 1.0, 3.0)))
+        assert "No row leaves Y more uncertain" in live.read()["text"]
 
 
 def test_keyboard_moves_a_slider_and_the_numbers(browser, site_url) -> None:
-    with open_page(browser, site_url, PAGE, viewport="desktop", theme="light") as tab:
-        root = explorer(tab, 0)
-        first = root.query_selector('[data-control="weights.3"]')
-        first.focus()
-        assert tab.evaluate("document.activeElement.dataset.control") == "weights.3"
-        outline = tab.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-        assert outline != "none", "no visible focus ring"
-        for _ in range(3):
-            tab.keyboard.press("ArrowRight")
-        assert_shows(read(tab, root), dependence_readout((7, 1, 1, 2.5)), "after 3 ArrowRight")
-        tab.keyboard.press("Home")
-        assert_shows(read(tab, root), dependence_readout((7, 1, 1, 0)), "after Home")
-        labels = tab.evaluate(
-            "(r) => [...r.querySelectorAll('input')].map((i) => i.labels[0].textContent)", root
-        )
-        assert labels == ["high and dry", "high and rain", "low and dry", "low and rain"]
-        assert root.query_selector('[aria-live="polite"] [data-key="mi"]')
-        assert not tab.problems, tab.problems
+    with EXPLORER.open(browser, site_url) as live:
+        live.focus("weights.3")
+        live.press("ArrowRight", times=3)
+        live.shows(dependence_readout((7, 1, 1, 2.5)), "after 3 ArrowRight")
+        live.press("Home")
+        live.shows(dependence_readout((7, 1, 1, 0)), "after Home")
+        assert live.labels() == ["high and dry", "high and rain", "low and dry", "low and rain"]
+        live.assert_announces('[data-key="mi"]')
 
 
 def test_states_cover_every_weight_end_and_the_empty_case() -> None:

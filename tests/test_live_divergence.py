@@ -6,21 +6,12 @@ import itertools
 
 import numpy as np
 import pytest
-from live_harness import (
-    assert_layout,
-    assert_shows,
-    contexts,
-    explorer,
-    open_page,
-    read,
-    screenshot,
-    set_state,
-)
+from live_harness import LiveExplorer, contexts, indexed
 
 from infolib.readouts.divergence import divergence_readout
 
 pytestmark = pytest.mark.browser
-PAGE = "book/05_kl_divergence.html"
+EXPLORER = LiveExplorer("book/05_kl_divergence.html", "divergence")
 LABELS = ("sunny", "cloudy", "rain", "snow")
 START = ((5.0, 3.0, 1.5, 0.5), (3.0, 2.0, 2.0, 3.0))
 
@@ -50,9 +41,7 @@ def states() -> list[State]:
 
 def as_controls(state: State) -> dict[str, float]:
     p_weights, q_weights = state
-    out = {f"p_weights.{i}": w for i, w in enumerate(p_weights)}
-    out.update({f"q_weights.{i}": w for i, w in enumerate(q_weights)})
-    return out
+    return indexed("p_weights", p_weights) | indexed("q_weights", q_weights)
 
 
 def check_text(shown: dict, state: State, context: str) -> None:
@@ -89,54 +78,37 @@ def check_text(shown: dict, state: State, context: str) -> None:
 
 @pytest.mark.parametrize(("viewport", "theme"), contexts())
 def test_every_number_matches_infolib(browser, site_url, viewport, theme) -> None:
-    desktop_light = (viewport, theme) == ("desktop", "light")
-    chosen = states() if desktop_light else states()[:6]
-    with open_page(browser, site_url, PAGE, viewport=viewport, theme=theme) as tab:
-        root = explorer(tab, 0)
-        first = read(tab, root)
-        assert_shows(first, divergence_readout(*START), "saved state")
+    with EXPLORER.open(browser, site_url, viewport, theme) as live:
+        first = live.shows(divergence_readout(*START), "saved state")
         alts = [first["alt"][0]]
-        for state in chosen:
-            set_state(tab, root, as_controls(state))
-            shown = read(tab, root)
-            context = f"{viewport} {theme} weights {state}"
-            assert_shows(shown, divergence_readout(*state), context)
-            check_text(shown, state, context)
+        for state in live.sample(states(), first=6):
+            live.set(as_controls(state))
+            context = f"weights {state}"
+            shown = live.shows(divergence_readout(*state), context)
+            check_text(shown, state, f"{live.where} {context}")
             alts.append(shown["alt"][0])
-            assert_layout(tab, root, context)
+            live.assert_layout(context)
             if state == states()[0]:
-                screenshot(root, f"divergence-infinite-{viewport}-{theme}")
+                live.screenshot("infinite")
         # Consecutive states differ, and so does what the figure's text alternative says.
         assert all(a != b for a, b in itertools.pairwise(alts)), "the alt text stayed put"
-        set_state(tab, root, as_controls(states()[4]))
-        screenshot(root, f"divergence-{viewport}-{theme}")
-        assert not tab.problems, tab.problems
+        live.set(as_controls(states()[4]))
+        live.screenshot()
 
 
 def test_keyboard_moves_a_slider_and_the_numbers(browser, site_url) -> None:
-    with open_page(browser, site_url, PAGE, viewport="desktop", theme="light") as tab:
-        root = explorer(tab, 0)
-        control = root.query_selector('[data-control="q_weights.1"]')
-        control.focus()
-        assert tab.evaluate("document.activeElement.dataset.control") == "q_weights.1"
-        outline = tab.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-        assert outline != "none", "no visible focus ring"
+    with EXPLORER.open(browser, site_url) as live:
+        live.focus("q_weights.1")
         p_weights = START[0]
-        for _ in range(3):
-            tab.keyboard.press("ArrowLeft")
-        assert_shows(read(tab, root), divergence_readout(p_weights, (3, 0.5, 2, 3)), "3 ArrowLeft")
-        tab.keyboard.press("Home")
-        shown = read(tab, root)
-        assert_shows(shown, divergence_readout(p_weights, (3, 0, 2, 3)), "after Home")
+        live.press("ArrowLeft", times=3)
+        live.shows(divergence_readout(p_weights, (3, 0.5, 2, 3)), "3 ArrowLeft")
+        live.press("Home")
+        shown = live.shows(divergence_readout(p_weights, (3, 0, 2, 3)), "after Home")
         assert "q gives probability 0 to cloudy, which p can produce" in shown["text"]
-        tab.keyboard.press("End")
-        assert_shows(read(tab, root), divergence_readout(p_weights, (3, 10, 2, 3)), "after End")
-        labels = tab.evaluate(
-            "(r) => [...r.querySelectorAll('input')].map((i) => i.labels[0].textContent)", root
-        )
-        assert labels == [f"p({s})" for s in LABELS] + [f"q({s})" for s in LABELS]
-        assert root.query_selector('[aria-live="polite"] [data-key="js"]')
-        assert not tab.problems, tab.problems
+        live.press("End")
+        live.shows(divergence_readout(p_weights, (3, 10, 2, 3)), "after End")
+        assert live.labels() == [f"p({s})" for s in LABELS] + [f"q({s})" for s in LABELS]
+        live.assert_announces('[data-key="js"]')
 
 
 def test_states_cover_the_ends_and_every_invalid_case() -> None:

@@ -9,31 +9,17 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from live_harness import (
-    assert_layout,
-    assert_shows,
-    contexts,
-    expected_text,
-    explorer,
-    open_page,
-    read,
-    screenshot,
-    set_state,
-)
+from live_harness import LiveExplorer, contexts, expected_text, indexed
 
 from infolib.readouts.misconception import CLAIMS, check_claims, misconception_readout
 
 pytestmark = pytest.mark.browser
-PAGE = "book/10_summary.html"
+EXPLORER = LiveExplorer("book/10_summary.html", "misconception")
 START = ((6.0, 3.0, 1.0), (2.0, 3.0, 5.0))
 
-READ_ALL = """
-(root) => ({
-  numbers: [...root.querySelectorAll('[data-key]')]
-    .map((e) => [e.dataset.key, e.textContent.trim()]),
-  verdicts: [...root.querySelectorAll('[data-claim]')]
-    .map((e) => [e.dataset.claim, e.dataset.holds, e.textContent.trim()]),
-})
+READ_VERDICTS = """
+(root) => [...root.querySelectorAll('[data-claim]')]
+  .map((e) => [e.dataset.claim, e.dataset.holds, e.textContent.trim()])
 """
 
 
@@ -61,26 +47,21 @@ def states() -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
 
 
 def as_controls(p: tuple[float, ...], q: tuple[float, ...]) -> dict[str, float]:
-    return {**{f"p_weights.{i}": w for i, w in enumerate(p)}} | {
-        f"q_weights.{i}": w for i, w in enumerate(q)
-    }
+    return indexed("p_weights", p) | indexed("q_weights", q)
 
 
 def bits(x: float) -> str:
     return expected_text("0.000", x)
 
 
-def check(tab, root, p, q, context: str) -> str:
-    shown = read(tab, root)
+def check(live, p, q, context: str) -> str:
     expected = misconception_readout(p, q)
-    assert_shows(shown, expected, context)
-    every = tab.evaluate(READ_ALL, root)
-    for key, text in every["numbers"]:  # each copy of a repeated number, too
-        assert text.split()[0] == expected_text(text.split()[0], expected[key]), (context, key)
+    shown = live.shows(expected, context)  # each copy of a repeated number, too
+    verdicts = live.tab.evaluate(READ_VERDICTS, live.root)
     alt = shown["alt"][0]
     if not expected:
         which = "the truth p" if not any(p) else "the model q"
-        assert every["verdicts"] == []
+        assert verdicts == []
         assert f"Every weight of {which} is 0" in shown["text"] and which in shown["message"]
         assert alt == f"Every weight of {which} is 0: no pair is shown."
         return alt
@@ -88,8 +69,8 @@ def check(tab, root, p, q, context: str) -> str:
     claims = check_claims(
         [expected[f"p.{i}"] for i in range(3)], [expected[f"q.{i}"] for i in range(3)]
     )
-    assert [k for k, _ in CLAIMS] == [k for k, _, _ in every["verdicts"]], context
-    for key, holds, text in every["verdicts"]:
+    assert [k for k, _ in CLAIMS] == [k for k, _, _ in verdicts], context
+    for key, holds, text in verdicts:
         assert holds == str(claims[key]).lower(), f"{context}: {key} shows {holds}"
         assert text == ("✔ holds" if claims[key] else "✘ fails"), (context, key)
     assert f"H(p, q) = {bits(expected['cross_entropy_pq'])} bits" in alt, alt
@@ -107,44 +88,28 @@ LABELS = ("sunny", "cloudy", "rain")
 
 @pytest.mark.parametrize(("viewport", "theme"), contexts())
 def test_every_number_and_verdict_matches_infolib(browser, site_url, viewport, theme) -> None:
-    chosen = states() if (viewport, theme) == ("desktop", "light") else states()[:10]
-    with open_page(browser, site_url, PAGE, viewport=viewport, theme=theme) as tab:
-        root = explorer(tab, 0)
-        alts = {check(tab, root, *START, "saved state")}
-        for p, q in chosen:
-            set_state(tab, root, as_controls(p, q))
-            alts.add(check(tab, root, p, q, f"p weights {p}, q weights {q}"))
+    with EXPLORER.open(browser, site_url, viewport, theme) as live:
+        chosen = live.sample(states(), first=10)
+        alts = live.walk(START, chosen, as_controls, check)
         assert len(alts) >= len(chosen) - 2, "the alt text must change with the state"
-        set_state(tab, root, as_controls(*START))
-        check(tab, root, *START, "back to the start")
-        assert_layout(tab, root, f"{viewport} {theme}")
-        screenshot(root, f"misconception-{viewport}-{theme}")
-        set_state(tab, root, as_controls((1.0, 1.0, 0.0), (0.0, 1.0, 1.0)))
-        screenshot(root, f"misconception-infinite-{viewport}-{theme}")
-        assert not tab.problems, tab.problems
+        live.assert_layout()
+        live.screenshot()
+        live.set(as_controls((1.0, 1.0, 0.0), (0.0, 1.0, 1.0)))
+        live.screenshot("infinite")
 
 
 def test_keyboard_moves_a_slider_and_the_verdicts(browser, site_url) -> None:
-    with open_page(browser, site_url, PAGE, viewport="desktop", theme="light") as tab:
-        root = explorer(tab, 0)
-        first = root.query_selector('[data-control="q_weights.0"]')
-        first.focus()
-        outline = tab.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-        assert outline != "none", "no visible focus ring"
-        for _ in range(8):
-            tab.keyboard.press("ArrowRight")  # q = (6, 3, 5)
-        check(tab, root, (6, 3, 1), (6, 3, 5), "after 8 ArrowRight")
-        tab.keyboard.press("Tab")
-        tab.keyboard.press("Tab")  # q_weights.2
-        tab.keyboard.press("Home")
-        check(tab, root, (6, 3, 1), (6, 3, 0), "after Home: q rules out rain")
-        assert "q gives probability 0 to an outcome p produces" in read(tab, root)["text"]
-        labels = tab.evaluate(
-            "(r) => [...r.querySelectorAll('input')].map((i) => i.labels[0].textContent)", root
-        )
-        assert labels == [f"{w}: {s}" for w in "pq" for s in LABELS]
-        assert root.query_selector('[aria-live="polite"] [data-claim="kl_symmetric"]')
-        assert not tab.problems, tab.problems
+    with EXPLORER.open(browser, site_url) as live:
+        live.focus("q_weights.0")
+        live.press("ArrowRight", times=8)  # q = (6, 3, 5)
+        check(live, (6, 3, 1), (6, 3, 5), "after 8 ArrowRight")
+        live.press("Tab")
+        live.press("Tab")  # q_weights.2
+        live.press("Home")
+        check(live, (6, 3, 1), (6, 3, 0), "after Home: q rules out rain")
+        assert "q gives probability 0 to an outcome p produces" in live.read()["text"]
+        assert live.labels() == [f"{w}: {s}" for w in "pq" for s in LABELS]
+        live.assert_announces('[data-claim="kl_symmetric"]')
 
 
 def test_states_cover_the_cases_that_matter() -> None:

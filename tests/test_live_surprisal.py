@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from live_harness import (
-    assert_layout,
-    assert_shows,
-    contexts,
-    explorer,
-    open_page,
-    read,
-    screenshot,
-    set_state,
-)
+from live_harness import LiveExplorer, contexts
 
 from infolib import information_content
 from infolib.readouts.surprisal import surprisal_readout
 
 pytestmark = pytest.mark.browser
-PAGE = "book/02_information_content.html"
+EXPLORER = LiveExplorer("book/02_information_content.html", "surprisal")
 
 
 def states() -> list[tuple[float, str]]:
@@ -36,34 +27,29 @@ def states() -> list[tuple[float, str]]:
 
 @pytest.mark.parametrize(("viewport", "theme"), contexts())
 def test_every_number_matches_infolib(browser, site_url, viewport, theme) -> None:
-    chosen = states() if (viewport, theme) == ("desktop", "light") else states()[:5]
-    with open_page(browser, site_url, PAGE, viewport=viewport, theme=theme) as tab:
-        root = explorer(tab, 0)
-        assert_shows(read(tab, root), surprisal_readout(0.25, "bits"), "saved state")
+    with EXPLORER.open(browser, site_url, viewport, theme) as live:
+        chosen = live.sample(states(), first=5)
+        live.shows(surprisal_readout(0.25, "bits"), "saved state")
         alts = set()
         for p, unit in chosen:
-            set_state(tab, root, {"unit": unit, "p": p})
-            shown = read(tab, root)
-            assert_shows(shown, surprisal_readout(p, unit), f"p = {p} in {unit}")
+            live.set({"unit": unit, "p": p})
+            shown = live.shows(surprisal_readout(p, unit), f"p = {p} in {unit}")
             base = 2 if unit == "bits" else np.e
             assert f"I = {information_content(p, base=base):.3f} {unit}" in shown["alt"][0]
             alts.add(shown["alt"][0])
         assert len(alts) == len(set(chosen)), "the text alternative does not follow the state"
-        assert_layout(tab, root, f"{viewport} {theme}")
-        screenshot(root, f"surprisal-{viewport}-{theme}")
-        assert not tab.problems, tab.problems
+        live.assert_layout()
+        live.screenshot()
 
 
 def test_keyboard_moves_p_and_switches_the_unit(browser, site_url) -> None:
-    with open_page(browser, site_url, PAGE, viewport="phone", theme="light") as tab:
-        root = explorer(tab, 0)
-        root.query_selector('[data-control="p"]').focus()
-        tab.keyboard.press("Home")
-        assert_shows(read(tab, root), surprisal_readout(0.001, "bits"), "after Home")
-        tab.keyboard.press("ArrowRight")
-        assert_shows(read(tab, root), surprisal_readout(0.002, "bits"), "after ArrowRight")
-        tab.keyboard.press("Tab")  # to the unit radios
-        tab.keyboard.press("ArrowRight")  # radio groups move with the arrow keys
-        assert tab.evaluate("document.activeElement.value") == "nats"
-        assert_shows(read(tab, root), surprisal_readout(0.002, "nats"), "after choosing nats")
-        assert not tab.problems, tab.problems
+    with EXPLORER.open(browser, site_url, "phone", "light") as live:
+        live.focus("p")
+        live.press("Home")
+        live.shows(surprisal_readout(0.001, "bits"), "after Home")
+        live.press("ArrowRight")
+        live.shows(surprisal_readout(0.002, "bits"), "after ArrowRight")
+        live.press("Tab")  # to the unit radios
+        live.press("ArrowRight")  # radio groups move with the arrow keys
+        assert live.tab.evaluate("document.activeElement.value") == "nats"
+        live.shows(surprisal_readout(0.002, "nats"), "after choosing nats")

@@ -8,22 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from live_harness import (
-    assert_layout,
-    assert_shows,
-    contexts,
-    explorer,
-    open_page,
-    read,
-    screenshot,
-    set_state,
-)
+from live_harness import LiveExplorer, contexts
 
 from infolib.readouts.training import CHECKPOINTS, EPOCHS, NOISES, RATES, training_readout
 from infolib.training import decompose_loss, make_softmax_data, train_softmax_regression
 
 pytestmark = pytest.mark.browser
-PAGE = "book/07_putting_it_together.html"
+EXPLORER = LiveExplorer("book/07_putting_it_together.html", "training")
 START = (0.3, 200, 0.3)
 
 
@@ -66,10 +57,9 @@ def curve_facts(rate: float, epochs: int, noise: float) -> tuple[float, float, f
     return float(parts.cross_entropy[0]), float(parts.kl[0]), float(kl[best]), drawn[best]
 
 
-def check(tab, root, rate: float, epochs: int, noise: float, context: str) -> str:
-    shown = read(tab, root)
+def check(live, rate: float, epochs: int, noise: float, context: str) -> str:
     expected = training_readout(rate, epochs, noise)
-    assert_shows(shown, expected, context)
+    shown = live.shows(expected, context)
     ce0, kl0, kl_min, at = curve_facts(rate, epochs, noise)
     alt = shown["alt"][0]
     assert alt.startswith(
@@ -86,47 +76,33 @@ def check(tab, root, rate: float, epochs: int, noise: float, context: str) -> st
 
 @pytest.mark.parametrize(("viewport", "theme"), contexts())
 def test_every_number_matches_infolib(browser, site_url, viewport, theme) -> None:
-    chosen = states() if (viewport, theme) == ("desktop", "light") else states()[:4]
-    with open_page(browser, site_url, PAGE, viewport=viewport, theme=theme) as tab:
-        root = explorer(tab, 0)
-        alts = {check(tab, root, *START, "saved state")}
-        for state in chosen:
-            set_state(tab, root, as_controls(*state))
-            alts.add(check(tab, root, *state, f"setting {state}"))
+    with EXPLORER.open(browser, site_url, viewport, theme) as live:
+        chosen = live.sample(states(), first=4)
+        alts = live.walk(START, chosen, as_controls, check, back=False)
         assert len(alts) == len(set(chosen) | {START}), "the alt text must change with the state"
-        text = read(tab, root)["text"]
-        assert "Precomputed when the notebook ran" in text
-        assert_layout(tab, root, f"{viewport} {theme}")
-        screenshot(root, f"training-{viewport}-{theme}")
-        set_state(tab, root, as_controls(*START))
-        check(tab, root, *START, "back to the start")
-        screenshot(root, f"training-start-{viewport}-{theme}")
-        assert not tab.problems, tab.problems
+        assert "Precomputed when the notebook ran" in live.read()["text"]
+        live.assert_layout()
+        live.screenshot()
+        live.set(as_controls(*START))
+        check(live, *START, "back to the start")
+        live.screenshot("start")
 
 
 def test_keyboard_moves_the_sliders_and_the_numbers(browser, site_url) -> None:
-    with open_page(browser, site_url, PAGE, viewport="desktop", theme="light") as tab:
-        root = explorer(tab, 0)
-        root.query_selector('[data-control="rate_index"]').focus()
-        outline = tab.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-        assert outline != "none", "no visible focus ring"
-        tab.keyboard.press("ArrowRight")  # 0.3 -> 0.5
-        check(tab, root, 0.5, 200, 0.3, "after ArrowRight on the learning rate")
-        tab.keyboard.press("Tab")  # epochs
-        tab.keyboard.press("ArrowLeft")
-        tab.keyboard.press("ArrowLeft")
-        check(tab, root, 0.5, 180, 0.3, "after 2 ArrowLeft on the epochs")
-        tab.keyboard.press("Tab")  # label noise
-        tab.keyboard.press("End")
-        check(tab, root, 0.5, 180, 0.6, "after End on the label noise")
-        tab.keyboard.press("Home")
-        check(tab, root, 0.5, 180, 0.0, "after Home on the label noise")
-        labels = tab.evaluate(
-            "(r) => [...r.querySelectorAll('input')].map((i) => i.labels[0].textContent)", root
-        )
-        assert labels == ["learning rate", "epochs", "label noise"]
-        assert root.query_selector('[aria-live="polite"] [data-key="kl"]')
-        assert not tab.problems, tab.problems
+    with EXPLORER.open(browser, site_url) as live:
+        live.focus("rate_index")
+        live.press("ArrowRight")  # 0.3 -> 0.5
+        check(live, 0.5, 200, 0.3, "after ArrowRight on the learning rate")
+        live.press("Tab")  # epochs
+        live.press("ArrowLeft", times=2)
+        check(live, 0.5, 180, 0.3, "after 2 ArrowLeft on the epochs")
+        live.press("Tab")  # label noise
+        live.press("End")
+        check(live, 0.5, 180, 0.6, "after End on the label noise")
+        live.press("Home")
+        check(live, 0.5, 180, 0.0, "after Home on the label noise")
+        assert live.labels() == ["learning rate", "epochs", "label noise"]
+        live.assert_announces('[data-key="kl"]')
 
 
 def test_states_cover_every_range_end() -> None:
