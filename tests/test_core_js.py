@@ -129,7 +129,7 @@ def test_softmax_at_a_temperature_agrees_with_scipy() -> None:
     )
 
 
-#: Just enough of a DOM for core.js's h(), slider() and choice() in Node, and a serialiser.
+#: Just enough of a DOM for core.js's h(), s(), slider() and choice() in Node, and a serialiser.
 FAKE_DOM = """
 class Node {
   constructor() { this.childNodes = []; }
@@ -154,6 +154,7 @@ class Element extends Node {
   }
   addEventListener(type, f) { (this.listeners[type] ??= []).push(f); }
   fire(type) { for (const f of this.listeners[type] ?? []) f(); }
+  replaceChildren(...children) { this.childNodes = children; }
   get html() {
     const cls = this.className ? ` class="${this.className}"` : "";
     const attrs = Object.entries(this.attributes).map(([k, v]) => ` ${k}="${v}"`).join("");
@@ -165,6 +166,7 @@ globalThis.Node = Node;
 globalThis.document = {
   createElement: (tag) => new Element(tag),
   createTextNode: (data) => new Text(data),
+  createElementNS: (namespace, tag) => new Element(tag),
 };
 function fakeModel(state) {
   const handlers = {};
@@ -242,3 +244,30 @@ def test_seeded_controls_follow_the_model_and_save_moves() -> None:
     assert got["followed"] == ["2", "1,000", [True, False], 3]
     assert got["saved"] == [["set", "size_index", 0], ["save"], ["set", "die", "loaded"], ["save"]]
     assert got["left"] == [0, 0, 0]
+
+
+def test_plot_frame_puts_the_axes_in_the_margins_it_is_given() -> None:
+    got = run_dom(
+        """(() => {
+        const container = document.createElement("div");
+        container.clientWidth = 400;
+        const frame = core.plotFrame(container, { height: 200, alt: "A chart.", top: 40,
+          yMin: 0, yMax: 2, yTicks: [0, 2], yLabel: "bits", xLabel: "n" });
+        const svg = container.childNodes[0];
+        return { svg: svg.attributes, kept: svg === frame.svg, width: frame.width,
+          rect: [frame.left, frame.top, frame.plotW, frame.plotH, frame.sy(0), frame.sy(2)],
+          axes: svg.childNodes.map((g) => g.childNodes.map((c) => [c.tag, c.attributes])) };
+      })()"""
+    )
+    svg = {"class": "ix-svg", "width": "400", "height": "200", "viewBox": "0 0 400 200"}
+    assert got["svg"] == svg | {"role": "img", "aria-label": "A chart."}
+    assert got["kept"] and got["width"] == 400
+    # left 56 and right 12 leave 332 px; top 40 and bottom 54 leave 106 px: y = 0 at 146.
+    assert got["rect"] == [56, 40, 332, 106, 146, 40]
+    grid = [a for _, a in got["axes"][0] if a.get("class") == "ix-grid"]
+    assert [(g["x1"], g["x2"], g["y1"]) for g in grid] == [
+        ("56", "388", "146"),
+        ("56", "388", "40"),
+    ]
+    labels = [a for _, a in got["axes"][0] if a.get("class") == "ix-label"]
+    assert [(a["x"], a["y"]) for a in labels] == [("12", "93"), ("222", "180")]

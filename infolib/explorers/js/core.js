@@ -535,3 +535,17 @@ export function seededControls(model, parts, { sizeLabel, key, legend, table, pr
   };
   return follow(model, ["size_index", key, table], sync, update);
 }
+
+/**
+ * A figure holding one plot: figureSvg() at the container's width, a plotting rectangle with
+ * the given margins (`left` for the y ticks and label, `bottom` for the x ticks and label), and
+ * its axes(), drawn with the remaining options (yMin, yMax, yTicks, yLabel, xLabel). Returns
+ * the svg, its width, the rectangle (left, top, plotW, plotH) and the y mapping sy.
+ */
+export function plotFrame(container, { height, alt, left = 56, top, right = 12, bottom = 54, ...axis }) {
+  const { svg, width } = figureSvg(container, { height, alt });
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  const sy = axes(svg, { x: left, y: top, w: plotW, hgt: plotH, ...axis });
+  return { svg, width, left, top, plotW, plotH, sy };
+}

@@ -3,9 +3,7 @@
 // estimates are summarised in Python (the synced "table"); the page computes the true entropy,
 // the biases and the first-order bias -(m - 1) / (2 n ln 2) bits.
 import {
-  axes,
   entropy,
-  figureSvg,
   fmt,
   fmtInt,
   guarded,
@@ -14,6 +12,7 @@ import {
   num,
   numInt,
   onWidthChange,
+  plotFrame,
   rowTable,
   s,
   seededControls,
@@ -74,16 +73,10 @@ function draw(container, { sizes, k, name, table, r }) {
     `${fmtInt(sizes[sizes.length - 1])}, for the ${name} distribution with true entropy ` +
     `${fmt(r.entropy, 3)} bits. At n = ${fmtInt(sizes[k])} the plug-in estimates average ` +
     `${fmt(r["plugin.mean"], 3)} bits and the Miller-Madow estimates ${fmt(r["miller_madow.mean"], 3)} bits.`;
-  const { svg, width, height } = figureSvg(container, { height: 300, alt });
-  const left = 56;
-  const top = 44;
-  const plotW = width - left - 12;
-  const plotH = height - top - 54;
-  const sy = axes(svg, {
-    x: left,
-    y: top,
-    w: plotW,
-    hgt: plotH,
+  const { svg, width, left, top, plotW, plotH, sy } = plotFrame(container, {
+    height: 300,
+    alt,
+    top: 44,
     yMin: 0,
     yMax: 3.5,
     yTicks: [0, 1, 2, 3],

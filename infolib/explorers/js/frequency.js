@@ -2,8 +2,6 @@
 // between a frequency and its probability. The seeded rolls' counts are precomputed for every n
 // (the synced "counts" table); the page divides them by n and draws the bars.
 import {
-  axes,
-  figureSvg,
   fmt,
   fmtInt,
   guarded,
@@ -11,6 +9,7 @@ import {
   num,
   numInt,
   onWidthChange,
+  plotFrame,
   rowTable,
   s,
   seededControls,
@@ -44,17 +43,11 @@ function draw(container, { n, die, p, frequency, gap }) {
   const alt =
     `Bar chart of the ${die} die, faces 1 to 6. Probabilities: ${list(p)}. ` +
     `Frequencies in ${fmtInt(n)} rolls beside them: ${list(frequency)}. Largest gap ${fmt(gap, 3)}.`;
-  const { svg, width, height } = figureSvg(container, { height: 290, alt });
-  const left = 56;
-  const top = 48;
-  const plotW = width - left - 12;
-  const plotH = height - top - 54;
   const yMax = Math.max(0.6, Math.max(...frequency) * 1.1);
-  const sy = axes(svg, {
-    x: left,
-    y: top,
-    w: plotW,
-    hgt: plotH,
+  const { svg, left, plotW, sy } = plotFrame(container, {
+    height: 290,
+    alt,
+    top: 48,
     yMin: 0,
     yMax,
     yTicks: ticks(0, yMax, 4),
