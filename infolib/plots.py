@@ -900,6 +900,18 @@ def divergence_bars(
     >>> [b.get_height() for b in bars], [t.get_text() for t in texts]
     ([0.5, 2.0], ['0.500', '∞'])
     """
+    return _empty_bars(ax, labels, colors, top=top * 1.12, ylabel="bits")
+
+
+def _empty_bars(
+    ax: Axes, labels: Sequence[str], colors: Sequence[str], *, top: float, ylabel: str
+) -> tuple[BarContainer, list[Text]]:
+    """Bars of height 0 at ``0, 1, ...``, one per label, each with an empty text at its foot.
+
+    The y-axis runs from 0 to ``top``, with no vertical grid lines. A setter
+    (:func:`set_divergence_bars`, :func:`set_decomposition`) later gives each bar its height
+    and moves its text, the value, onto it.
+    """
     x = np.arange(len(labels))
     bars = ax.bar(
         x,
@@ -915,8 +927,8 @@ def divergence_bars(
         for i in range(len(labels))
     ]
     ax.set_xticks(x, list(labels), fontsize=9)
-    ax.set_ylim(0, top * 1.12)
-    ax.set_ylabel("bits")
+    ax.set_ylim(0, top)
+    ax.set_ylabel(ylabel)
     ax.grid(axis="x", visible=False)
     return bars, texts
 
@@ -1538,20 +1550,10 @@ def decomposition_bars(
     >>> bars.divergence[0].get_y(), bars.divergence[0].get_height()
     (1.5, 0.25)
     """
-    x = np.arange(len(labels))
-    zeros = np.zeros(len(labels))
-    entropy = ax.bar(
-        x,
-        zeros,
-        width=0.6,
-        color=list(colors),
-        edgecolor=COLORS["ink"],
-        linewidth=0.6,
-        zorder=2,
-    )
+    entropy, texts = _empty_bars(ax, labels, colors, top=top, ylabel=f"cross-entropy ({unit})")
     divergence = ax.bar(
-        x,
-        zeros,
+        np.arange(len(labels)),
+        np.zeros(len(labels)),
         width=0.6,
         color=COLORS["accent"],
         edgecolor=COLORS["ink"],
@@ -1559,15 +1561,7 @@ def decomposition_bars(
         linewidth=0.6,
         zorder=2,
     )
-    texts = [
-        ax.text(i, 0, "", ha="center", va="bottom", fontsize=9, color=COLORS["ink"])
-        for i in range(len(labels))
-    ]
-    ax.set_xticks(x, list(labels), fontsize=9)
     ax.set_xlim(-0.6, len(labels) - 0.4)
-    ax.set_ylim(0, top)
-    ax.set_ylabel(f"cross-entropy ({unit})")
-    ax.grid(axis="x", visible=False)
     names = entropy_labels or ["entropy of the data's distribution"] * len(labels)
     handles: dict[str, Artist] = {}
     for name, rect in zip(names, entropy, strict=True):

@@ -127,3 +127,147 @@ def test_softmax_at_a_temperature_agrees_with_scipy() -> None:
     assert run_core("core.softmax([2, 0])", None) == pytest.approx(
         scipy_softmax([2.0, 0.0]), rel=1e-15
     )
+
+
+#: Just enough of a DOM for core.js's h(), s(), slider() and choice() in Node, and a serialiser.
+FAKE_DOM = """
+class Node {
+  constructor() { this.childNodes = []; }
+  append(...children) { this.childNodes.push(...children); }
+  get textContent() { return this.childNodes.map((c) => c.textContent).join(""); }
+  set textContent(text) { this.childNodes = [new Text(String(text))]; }
+}
+class Text extends Node {
+  constructor(data) { super(); this.data = data; }
+  get textContent() { return this.data; }
+  get html() { return this.data; }
+}
+class Element extends Node {
+  constructor(tag) {
+    super();
+    Object.assign(this, { tag, attributes: {}, className: "", listeners: {}, checked: false });
+  }
+  setAttribute(key, value) {
+    this.attributes[key] = value;
+    if (key === "value") this.value = value;
+    if (key === "checked") this.checked = true;
+  }
+  addEventListener(type, f) { (this.listeners[type] ??= []).push(f); }
+  fire(type) { for (const f of this.listeners[type] ?? []) f(); }
+  replaceChildren(...children) { this.childNodes = children; }
+  get html() {
+    const cls = this.className ? ` class="${this.className}"` : "";
+    const attrs = Object.entries(this.attributes).map(([k, v]) => ` ${k}="${v}"`).join("");
+    const inner = this.childNodes.map((c) => c.html).join("");
+    return `<${this.tag}${cls}${attrs}>${inner}</${this.tag}>`;
+  }
+}
+globalThis.Node = Node;
+globalThis.document = {
+  createElement: (tag) => new Element(tag),
+  createTextNode: (data) => new Text(data),
+  createElementNS: (namespace, tag) => new Element(tag),
+};
+function fakeModel(state) {
+  const handlers = {};
+  const log = [];
+  return {
+    log, handlers,
+    get: (key) => state[key],
+    set: (key, value) => { state[key] = value; log.push(["set", key, value]); },
+    save_changes: () => log.push(["save"]),
+    on: (event, f) => (handlers[event] ??= []).push(f),
+    off: (event, f) => { handlers[event] = handlers[event].filter((g) => g !== f); },
+    change: (key, value) => {
+      state[key] = value;
+      for (const f of handlers[`change:${key}`] ?? []) f();
+    },
+  };
+}
+"""
+
+
+def run_dom(expression: str) -> object:
+    """Evaluate ``expression`` in Node with core.js and the fake DOM above."""
+    return run_core(f"(() => {{ {FAKE_DOM} return {expression}; }})()", None)
+
+
+def test_row_table_and_num_int_write_the_readout_markup() -> None:
+    html = run_dom(
+        'core.rowTable(["face x", "count"],'
+        ' [["1", core.numInt("count.0", 12345)], ["2", "7"]]).html'
+    )
+    assert html == (
+        '<table class="ix-table"><tr><th scope="col">face x</th><th scope="col">count</th></tr>'
+        '<tr><th scope="row">1</th><td><span class="ix-num" data-key="count.0">12,345</span></td>'
+        '</tr><tr><th scope="row">2</th><td>7</td></tr></table>'
+    )
+
+
+def test_seeded_controls_follow_the_model_and_save_moves() -> None:
+    got = run_dom(
+        """(() => {
+        const model = fakeModel({ sizes: [10, 20, 1000], size_index: 1, die: "loaded",
+                                  probabilities: { fair: [], loaded: [] } });
+        const parts = { controls: document.createElement("div") };
+        let updates = 0;
+        const unfollow = core.seededControls(model, parts, {
+          sizeLabel: "rolls n", key: "die", legend: "die", table: "counts",
+          precomputed: "Precomputed.", update: () => { updates += 1; },
+        });
+        const [box, fieldset, note] = parts.controls.childNodes;
+        const [label, input, output] = box.childNodes;
+        const radios = fieldset.childNodes.slice(1).map((l) => l.childNodes[0]);
+        const out = {
+          events: Object.keys(model.handlers), note: note.html, label: label.textContent,
+          start: [input.value, output.textContent, radios.map((r) => [r.value, r.checked])],
+        };
+        model.change("size_index", 2);
+        model.change("die", "fair");
+        model.change("counts", {});
+        out.followed = [input.value, output.textContent, radios.map((r) => r.checked), updates];
+        input.value = "0";
+        input.fire("input");
+        radios[1].checked = true;
+        radios[1].fire("change");
+        out.saved = model.log;
+        unfollow();
+        out.left = Object.values(model.handlers).map((list) => list.length);
+        return out;
+      })()"""
+    )
+    assert got["events"] == ["change:size_index", "change:die", "change:counts"]
+    assert got["note"] == '<p class="ix-precomputed">Precomputed.</p>'
+    assert got["label"] == "rolls n"
+    assert got["start"] == ["1", "20", [["fair", False], ["loaded", True]]]
+    # Each model change puts its value into the control and redraws (the table only redraws).
+    assert got["followed"] == ["2", "1,000", [True, False], 3]
+    assert got["saved"] == [["set", "size_index", 0], ["save"], ["set", "die", "loaded"], ["save"]]
+    assert got["left"] == [0, 0, 0]
+
+
+def test_plot_frame_puts_the_axes_in_the_margins_it_is_given() -> None:
+    got = run_dom(
+        """(() => {
+        const container = document.createElement("div");
+        container.clientWidth = 400;
+        const frame = core.plotFrame(container, { height: 200, alt: "A chart.", top: 40,
+          yMin: 0, yMax: 2, yTicks: [0, 2], yLabel: "bits", xLabel: "n" });
+        const svg = container.childNodes[0];
+        return { svg: svg.attributes, kept: svg === frame.svg, width: frame.width,
+          rect: [frame.left, frame.top, frame.plotW, frame.plotH, frame.sy(0), frame.sy(2)],
+          axes: svg.childNodes.map((g) => g.childNodes.map((c) => [c.tag, c.attributes])) };
+      })()"""
+    )
+    svg = {"class": "ix-svg", "width": "400", "height": "200", "viewBox": "0 0 400 200"}
+    assert got["svg"] == svg | {"role": "img", "aria-label": "A chart."}
+    assert got["kept"] and got["width"] == 400
+    # left 56 and right 12 leave 332 px; top 40 and bottom 54 leave 106 px: y = 0 at 146.
+    assert got["rect"] == [56, 40, 332, 106, 146, 40]
+    grid = [a for _, a in got["axes"][0] if a.get("class") == "ix-grid"]
+    assert [(g["x1"], g["x2"], g["y1"]) for g in grid] == [
+        ("56", "388", "146"),
+        ("56", "388", "40"),
+    ]
+    labels = [a for _, a in got["axes"][0] if a.get("class") == "ix-label"]
+    assert [(a["x"], a["y"]) for a in labels] == [("12", "93"), ("222", "180")]

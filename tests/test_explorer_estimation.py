@@ -64,6 +64,12 @@ def test_refuses_bad_trait_values() -> None:
         explorer.distribution = "flat"
     with pytest.raises(ValueError, match="n must be one of"):
         explorer.n = 7
+    before = explorer.table
+    with pytest.raises(ValueError, match=r"^seed must be at least 0, got -1"):
+        explorer.seed = -1
+    with pytest.raises(TypeError, match=r"^seed must be an integer, got True"):
+        explorer.seed = True
+    assert explorer.seed == 1 and explorer.table is before
     assert (explorer.size_index, explorer.distribution) == (2, "skewed")
 
 

@@ -310,3 +310,39 @@ def test_bits_per_character_bars_label_each_bar_top_to_bottom():
     assert named == {1: "uniform", 0: "bigram"}  # the first label on top
     assert [b.get_y() + b.get_height() / 2 for b in bars] == [1, 0]
     figure_to_png(_fig)
+
+
+def test_divergence_and_decomposition_bars_start_empty_and_fill_on_their_axis():
+    from infolib.plots import (
+        decomposition_bars,
+        divergence_bars,
+        set_decomposition,
+        set_divergence_bars,
+    )
+
+    _fig, ax = new_figure()
+    bars, texts = divergence_bars(ax, ["forward", "backward"], ["C0", "C1"], top=2.0)
+    assert [b.get_height() for b in bars] == [0.0, 0.0] and [t.get_text() for t in texts] == [
+        "",
+        "",
+    ]
+    assert ax.get_ylim() == pytest.approx((0.0, 2.24)) and ax.get_ylabel() == "bits"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["forward", "backward"]
+    assert not any(line.get_visible() for line in ax.xaxis.get_gridlines())
+    set_divergence_bars(bars, texts, [0.5, 3.0], top=2.0)
+    assert [b.get_height() for b in bars] == [0.5, 2.0] and bars[1].get_hatch() == "//"
+    assert [t.get_position() for t in texts] == [(0.0, 0.5), (1.0, 2.0)]
+    figure_to_png(_fig)
+
+    _fig, ax = new_figure()
+    parts = decomposition_bars(ax, ["a", "b", "c"], ["C0"] * 3, top=2.0, unit="nats")
+    assert ax.get_ylim() == (0.0, 2.0) and ax.get_xlim() == pytest.approx((-0.6, 2.6))
+    assert ax.get_ylabel() == "cross-entropy (nats)"
+    assert not any(line.get_visible() for line in ax.xaxis.get_gridlines())
+    set_decomposition(parts, [1.0, 1.0, 1.0], [0.25, 0.0, 5.0], unit="nats")
+    # A total beyond 0.86 of the axis (1.72) stops there, labelled with an arrow.
+    assert [b.get_height() for b in parts.entropy] == [1.0, 1.0, 1.0]
+    assert [b.get_y() for b in parts.divergence] == [1.0, 1.0, 1.0]
+    assert [b.get_height() for b in parts.divergence] == pytest.approx([0.25, 0.0, 0.72])
+    assert [t.get_text() for t in parts.texts] == ["1.250 nats", "1.000 nats", "↑ 6.000 nats"]
+    figure_to_png(_fig)

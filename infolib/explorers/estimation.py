@@ -14,14 +14,13 @@ from ..readouts.estimation import (
     estimation_readout,
     estimation_table,
 )
-from ..readouts.frequency import check_seed
 from .assets import bundle
-from .base import Explorer
+from .base import SeededTable
 
 __all__ = ["EstimationExplorer"]
 
 
-class EstimationExplorer(Explorer):
+class EstimationExplorer(SeededTable):
     """Estimate the entropy of a known distribution from samples of size ``n``, many times.
 
     For each sample size and true distribution, ``REPEATS`` (2,000)
@@ -65,30 +64,24 @@ class EstimationExplorer(Explorer):
     title = "EstimationExplorer"
     #: The sample sizes the slider offers.
     SIZES = SIZES
+    TABLE = "table"
     _esm = bundle("estimation")
-    size_index = traitlets.Int().tag(sync=True)
     distribution = traitlets.Unicode().tag(sync=True)
-    seed = traitlets.Int().tag(sync=True)
     repeats = traitlets.Int().tag(sync=True)
-    sizes = traitlets.List(traitlets.Int()).tag(sync=True)
-    probabilities = traitlets.Dict().tag(sync=True)
     table = traitlets.Dict().tag(sync=True)
+    _check_size = staticmethod(check_estimation_size)
+    _tabulate = staticmethod(estimation_table)
 
     def __init__(self, n: int = 16, distribution: str = "skewed", seed: int = 1) -> None:
-        n = check_estimation_size(n)
-        distribution, seed = check_distribution_name(distribution), check_seed(seed)
+        n, distribution = check_estimation_size(n), check_distribution_name(distribution)
+        probabilities = {name: estimation_probabilities(name) for name in DISTRIBUTIONS}
         super().__init__(
-            size_index=SIZES.index(n),
-            distribution=distribution,
-            seed=seed,
-            repeats=REPEATS,
-            sizes=list(SIZES),
-            probabilities={name: estimation_probabilities(name) for name in DISTRIBUTIONS},
-            table=estimation_table(seed),
+            n, seed, distribution=distribution, repeats=REPEATS, probabilities=probabilities
         )
 
     @traitlets.validate("size_index")
     def _check_size_index(self, proposal: dict) -> int:
+        # Its own message, as before SeededTable: a TraitError naming the range.
         k = proposal["value"]
         if not 0 <= k < len(SIZES):
             raise traitlets.TraitError(f"size_index must be in [0, {len(SIZES) - 1}], got {k}")
@@ -97,23 +90,6 @@ class EstimationExplorer(Explorer):
     @traitlets.validate("distribution")
     def _check_distribution(self, proposal: dict) -> str:
         return check_distribution_name(proposal["value"])
-
-    @traitlets.validate("seed")
-    def _check_seed(self, proposal: dict) -> int:
-        return check_seed(proposal["value"])
-
-    @traitlets.observe("seed")
-    def _redraw_samples(self, change: dict) -> None:
-        self.table = estimation_table(check_seed(change["new"]))
-
-    @property
-    def n(self) -> int:
-        """The sample size, ``SIZES[size_index]``."""
-        return SIZES[self.size_index]
-
-    @n.setter
-    def n(self, value: int) -> None:
-        self.size_index = SIZES.index(check_estimation_size(value))
 
     @property
     def readout(self) -> dict[str, float]:

@@ -4,25 +4,23 @@ from __future__ import annotations
 
 import traitlets
 
-from .. import _validate as v
 from ..readouts.frequency import (
     DICE,
     FACES,
     SIZES,
     check_die,
-    check_seed,
     check_size,
     die_probabilities,
     frequency_counts,
     frequency_readout,
 )
 from .assets import bundle
-from .base import Explorer
+from .base import SeededTable
 
 __all__ = ["FrequencyExplorer"]
 
 
-class FrequencyExplorer(Explorer):
+class FrequencyExplorer(SeededTable):
     """Roll a seeded die ``n`` times and compare the frequency of each face with its probability.
 
     The rolls come from ``np.random.default_rng(seed)``, drawn once per die: a larger ``n``
@@ -67,49 +65,21 @@ class FrequencyExplorer(Explorer):
     #: The numbers of rolls the slider offers.
     SIZES = SIZES
     FACES = FACES
+    TABLE = "counts"
     _esm = bundle("frequency")
-    size_index = traitlets.Int().tag(sync=True)
     die = traitlets.Unicode().tag(sync=True)
-    seed = traitlets.Int().tag(sync=True)
-    sizes = traitlets.List(traitlets.Int()).tag(sync=True)
-    probabilities = traitlets.Dict().tag(sync=True)
     counts = traitlets.Dict().tag(sync=True)
+    _check_size = staticmethod(check_size)
+    _tabulate = staticmethod(frequency_counts)
 
     def __init__(self, n: int = 20, die: str = "loaded", seed: int = 1) -> None:
-        n, die, seed = check_size(n), check_die(die), check_seed(seed)
-        super().__init__(
-            size_index=SIZES.index(n),
-            die=die,
-            seed=seed,
-            sizes=list(SIZES),
-            probabilities={name: die_probabilities(name) for name in DICE},
-            counts=frequency_counts(seed),
-        )
-
-    @traitlets.validate("size_index")
-    def _check_size_index(self, proposal: dict) -> int:
-        return v.check_int(proposal["value"], "size_index", minimum=0, maximum=len(SIZES) - 1)
+        n, die = check_size(n), check_die(die)
+        probabilities = {name: die_probabilities(name) for name in DICE}
+        super().__init__(n, seed, die=die, probabilities=probabilities)
 
     @traitlets.validate("die")
     def _check_die(self, proposal: dict) -> str:
         return check_die(proposal["value"])
-
-    @traitlets.validate("seed")
-    def _check_seed(self, proposal: dict) -> int:
-        return check_seed(proposal["value"])
-
-    @traitlets.observe("seed")
-    def _reroll(self, change: dict) -> None:
-        self.counts = frequency_counts(check_seed(change["new"]))
-
-    @property
-    def n(self) -> int:
-        """The number of rolls, ``SIZES[size_index]``."""
-        return SIZES[self.size_index]
-
-    @n.setter
-    def n(self, value: int) -> None:
-        self.size_index = SIZES.index(check_size(value))
 
     @property
     def readout(self) -> dict[str, float]:

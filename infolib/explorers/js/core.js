@@ -473,3 +473,79 @@ export function softmax(z, temperature = 1) {
   for (const x of e) total += x;
   return e.map((x) => x / total);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Added for the explorers over a seeded table (frequency, chapter 1; estimation, chapter 9):
+// infolib.explorers.base.SeededTable on the Python side.
+
+/** A whole number shown in a readout, with thousands separators (Python's f"{n:,}"). */
+export function numInt(key, value) {
+  return h("span", { class: "ix-num", "data-key": key }, fmtInt(value));
+}
+
+/**
+ * A readout table: a header row of `columns`, then one row per `[head, ...cells]`, its head
+ * a row header and each cell (text or element) a data cell.
+ */
+export function rowTable(columns, rows) {
+  return h(
+    "table",
+    { class: "ix-table" },
+    h("tr", {}, ...columns.map((t) => h("th", { scope: "col" }, t))),
+    ...rows.map(([head, ...cells]) =>
+      h("tr", {}, h("th", { scope: "row" }, head), ...cells.map((cell) => h("td", {}, cell))),
+    ),
+  );
+}
+
+/**
+ * The controls of a SeededTable explorer, appended to `parts.controls`: a slider over the
+ * indices of the synced `sizes` (trait size_index; it shows the size itself), a choice of the
+ * keys of the synced `probabilities` (trait `key`), and the line `precomputed`, which says what
+ * Python tabulated. The view follows both traits and the trait `table` that holds the
+ * tabulated numbers (Python replaces it on a new seed). Returns the function that unsubscribes.
+ */
+export function seededControls(model, parts, { sizeLabel, key, legend, table, precomputed, update }) {
+  const sizes = model.get("sizes");
+  const save = (trait, value) => {
+    model.set(trait, value);
+    model.save_changes();
+  };
+  const size = slider({
+    label: sizeLabel,
+    key: "size_index",
+    min: 0,
+    max: sizes.length - 1,
+    step: 1,
+    value: model.get("size_index"),
+    format: (k) => fmtInt(sizes[k]),
+    onInput: (k) => save("size_index", k),
+  });
+  const pick = choice({
+    legend,
+    key,
+    options: Object.keys(model.get("probabilities")),
+    value: model.get(key),
+    onChange: (v) => save(key, v),
+  });
+  parts.controls.append(size.el, pick.el, h("p", { class: "ix-precomputed" }, precomputed));
+  const sync = (trait) => {
+    if (trait === "size_index") size.set(model.get("size_index"));
+    if (trait === key) pick.set(model.get(key));
+  };
+  return follow(model, ["size_index", key, table], sync, update);
+}
+
+/**
+ * A figure holding one plot: figureSvg() at the container's width, a plotting rectangle with
+ * the given margins (`left` for the y ticks and label, `bottom` for the x ticks and label), and
+ * its axes(), drawn with the remaining options (yMin, yMax, yTicks, yLabel, xLabel). Returns
+ * the svg, its width, the rectangle (left, top, plotW, plotH) and the y mapping sy.
+ */
+export function plotFrame(container, { height, alt, left = 56, top, right = 12, bottom = 54, ...axis }) {
+  const { svg, width } = figureSvg(container, { height, alt });
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  const sy = axes(svg, { x: left, y: top, w: plotW, hgt: plotH, ...axis });
+  return { svg, width, left, top, plotW, plotH, sy };
+}

@@ -3,21 +3,20 @@
 // estimates are summarised in Python (the synced "table"); the page computes the true entropy,
 // the biases and the first-order bias -(m - 1) / (2 n ln 2) bits.
 import {
-  axes,
-  choice,
   entropy,
-  figureSvg,
   fmt,
   fmtInt,
-  follow,
   guarded,
   h,
   legend,
   num,
+  numInt,
   onWidthChange,
+  plotFrame,
+  rowTable,
   s,
+  seededControls,
   shell,
-  slider,
 } from "./core.js";
 
 const COLUMNS = ["plugin.mean", "plugin.sd", "miller_madow.mean", "miller_madow.sd", "seen.mean"];
@@ -42,13 +41,12 @@ function numbers(p, table, k, n) {
 }
 
 function readout(n, name, r, repeats) {
-  const cell = (child) => h("td", {}, child);
   return [
     h(
       "p",
       { class: "ix-result" },
       `${fmtInt(repeats)} samples of n = `,
-      h("span", { class: "ix-num", "data-key": "n" }, fmtInt(n)),
+      numInt("n", n),
       ` from the ${name} distribution (true entropy `,
       h("b", {}, num("entropy", r.entropy, 3, "bits")),
       "). First-order bias of the plug-in estimate −(m − 1)/(2n ln 2): ",
@@ -57,26 +55,14 @@ function readout(n, name, r, repeats) {
       num("seen.mean", r["seen.mean"], 2),
       " of 8.",
     ),
-    h(
-      "table",
-      { class: "ix-table" },
-      h(
-        "tr",
-        {},
-        ...["estimator", "mean (bits)", "spread (sd)", "bias (bits)"].map((t) =>
-          h("th", { scope: "col" }, t),
-        ),
-      ),
-      ...ESTIMATORS.map(([key, label]) =>
-        h(
-          "tr",
-          {},
-          h("th", { scope: "row" }, label),
-          cell(num(`${key}.mean`, r[`${key}.mean`], 3)),
-          cell(num(`${key}.sd`, r[`${key}.sd`], 3)),
-          cell(num(`${key}.bias`, r[`${key}.bias`], 3)),
-        ),
-      ),
+    rowTable(
+      ["estimator", "mean (bits)", "spread (sd)", "bias (bits)"],
+      ESTIMATORS.map(([key, label]) => [
+        label,
+        num(`${key}.mean`, r[`${key}.mean`], 3),
+        num(`${key}.sd`, r[`${key}.sd`], 3),
+        num(`${key}.bias`, r[`${key}.bias`], 3),
+      ]),
     ),
   ];
 }
@@ -87,16 +73,10 @@ function draw(container, { sizes, k, name, table, r }) {
     `${fmtInt(sizes[sizes.length - 1])}, for the ${name} distribution with true entropy ` +
     `${fmt(r.entropy, 3)} bits. At n = ${fmtInt(sizes[k])} the plug-in estimates average ` +
     `${fmt(r["plugin.mean"], 3)} bits and the Miller-Madow estimates ${fmt(r["miller_madow.mean"], 3)} bits.`;
-  const { svg, width, height } = figureSvg(container, { height: 300, alt });
-  const left = 56;
-  const top = 44;
-  const plotW = width - left - 12;
-  const plotH = height - top - 54;
-  const sy = axes(svg, {
-    x: left,
-    y: top,
-    w: plotW,
-    hgt: plotH,
+  const { svg, width, left, top, plotW, plotH, sy } = plotFrame(container, {
+    height: 300,
+    alt,
+    top: 44,
     yMin: 0,
     yMax: 3.5,
     yTicks: [0, 1, 2, 3],
@@ -153,44 +133,16 @@ function render({ model, el, staticPage }) {
     parts.readout.replaceChildren(...readout(n, name, r, model.get("repeats")));
     draw(parts.figure, { sizes, k, name, table, r });
   });
-  const size = slider({
-    label: "sample size n",
-    key: "size_index",
-    min: 0,
-    max: sizes.length - 1,
-    step: 1,
-    value: model.get("size_index"),
-    format: (k) => fmtInt(sizes[k]),
-    onInput: (k) => {
-      model.set("size_index", k);
-      model.save_changes();
-    },
-  });
-  const dist = choice({
-    legend: "true distribution",
+  const unfollow = seededControls(model, parts, {
+    sizeLabel: "sample size n",
     key: "distribution",
-    options: Object.keys(model.get("probabilities")),
-    value: model.get("distribution"),
-    onChange: (v) => {
-      model.set("distribution", v);
-      model.save_changes();
-    },
-  });
-  parts.controls.append(
-    size.el,
-    dist.el,
-    h(
-      "p",
-      { class: "ix-precomputed" },
+    legend: "true distribution",
+    table: "table",
+    precomputed:
       `Precomputed: ${fmtInt(model.get("repeats"))} seeded samples for each n and distribution ` +
-        `(seed ${model.get("seed")}), summarised when the notebook ran.`,
-    ),
-  );
-  const sync = (trait) => {
-    if (trait === "size_index") size.set(model.get("size_index"));
-    if (trait === "distribution") dist.set(model.get("distribution"));
-  };
-  const unfollow = follow(model, ["size_index", "distribution", "table"], sync, update);
+      `(seed ${model.get("seed")}), summarised when the notebook ran.`,
+    update,
+  });
   onWidthChange(parts.figure, update);
   update();
   return unfollow;

@@ -2,26 +2,22 @@
 // between a frequency and its probability. The seeded rolls' counts are precomputed for every n
 // (the synced "counts" table); the page divides them by n and draws the bars.
 import {
-  axes,
-  choice,
-  figureSvg,
   fmt,
   fmtInt,
   guarded,
   h,
+  num,
+  numInt,
   onWidthChange,
+  plotFrame,
+  rowTable,
   s,
+  seededControls,
   shell,
-  slider,
   ticks,
 } from "./core.js";
 
 const FACES = ["1", "2", "3", "4", "5", "6"];
-
-/** A whole number shown in a readout, with thousands separators (Python's f"{n:,}"). */
-function count(key, value) {
-  return h("span", { class: "ix-num", "data-key": key }, fmtInt(value));
-}
 
 function numbers(counts, n, p) {
   const frequency = counts.map((c) => c / n);
@@ -33,22 +29,13 @@ function numbers(counts, n, p) {
 }
 
 function table(counts, frequency, p) {
-  const cell = (child) => h("td", {}, child);
-  return h(
-    "table",
-    { class: "ix-table" },
-    h("tr", {}, ...["face x", "p(x)", "count", "frequency"].map((t) => h("th", { scope: "col" }, t))),
-    ...FACES.map((face, x) =>
-      h(
-        "tr",
-        {},
-        h("th", { scope: "row" }, face),
-        cell(h("span", { class: "ix-num", "data-key": `p.${x}` }, fmt(p[x], 3))),
-        cell(count(`count.${x}`, counts[x])),
-        cell(h("span", { class: "ix-num", "data-key": `frequency.${x}` }, fmt(frequency[x], 3))),
-      ),
-    ),
-  );
+  const rows = FACES.map((face, x) => [
+    face,
+    num(`p.${x}`, p[x], 3),
+    numInt(`count.${x}`, counts[x]),
+    num(`frequency.${x}`, frequency[x], 3),
+  ]);
+  return rowTable(["face x", "p(x)", "count", "frequency"], rows);
 }
 
 function draw(container, { n, die, p, frequency, gap }) {
@@ -56,17 +43,11 @@ function draw(container, { n, die, p, frequency, gap }) {
   const alt =
     `Bar chart of the ${die} die, faces 1 to 6. Probabilities: ${list(p)}. ` +
     `Frequencies in ${fmtInt(n)} rolls beside them: ${list(frequency)}. Largest gap ${fmt(gap, 3)}.`;
-  const { svg, width, height } = figureSvg(container, { height: 290, alt });
-  const left = 56;
-  const top = 48;
-  const plotW = width - left - 12;
-  const plotH = height - top - 54;
   const yMax = Math.max(0.6, Math.max(...frequency) * 1.1);
-  const sy = axes(svg, {
-    x: left,
-    y: top,
-    w: plotW,
-    hgt: plotH,
+  const { svg, left, plotW, sy } = plotFrame(container, {
+    height: 290,
+    alt,
+    top: 48,
     yMin: 0,
     yMax,
     yTicks: ticks(0, yMax, 4),
@@ -118,61 +99,28 @@ function render({ model, el, staticPage }) {
       h(
         "p",
         { class: "ix-result" },
-        count("n", n),
+        numInt("n", n),
         ` rolls of the ${die} die: the largest gap between a frequency and its probability is `,
-        h("b", {}, h("span", { class: "ix-num", "data-key": "largest_gap" }, fmt(gap, 3))),
+        h("b", {}, num("largest_gap", gap, 3)),
         ".",
       ),
       table(counts, frequency, p),
     );
     draw(parts.figure, { n, die, p, frequency, gap });
   });
-  const size = slider({
-    label: "rolls n",
-    key: "size_index",
-    min: 0,
-    max: sizes.length - 1,
-    step: 1,
-    value: model.get("size_index"),
-    format: (k) => fmtInt(sizes[k]),
-    onInput: (k) => {
-      model.set("size_index", k);
-      model.save_changes();
-    },
-  });
-  const die = choice({
-    legend: "die",
+  const unfollow = seededControls(model, parts, {
+    sizeLabel: "rolls n",
     key: "die",
-    options: Object.keys(model.get("probabilities")),
-    value: model.get("die"),
-    onChange: (v) => {
-      model.set("die", v);
-      model.save_changes();
-    },
-  });
-  parts.controls.append(
-    size.el,
-    die.el,
-    h(
-      "p",
-      { class: "ix-precomputed" },
+    legend: "die",
+    table: "counts",
+    precomputed:
       `Precomputed: one seeded sequence of ${fmtInt(sizes[sizes.length - 1])} rolls per die ` +
-        `(seed ${model.get("seed")}), counted when the notebook ran; a larger n extends the same sequence.`,
-    ),
-  );
-  const onChange = () => {
-    size.set(model.get("size_index"));
-    die.set(model.get("die"));
-    update();
-  };
-  const events = ["change:size_index", "change:die", "change:counts"];
-  for (const e of events) model.on(e, onChange);
+      `(seed ${model.get("seed")}), counted when the notebook ran; a larger n extends the same sequence.`,
+    update,
+  });
   onWidthChange(parts.figure, update);
   update();
-  return () =>
-    events.forEach((e) => {
-      model.off(e, onChange);
-    });
+  return unfollow;
 }
 
 export default { render };
