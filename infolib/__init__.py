@@ -13,6 +13,7 @@ from .coding import (
     shannon_code_lengths,
 )
 from .continuous import differential_entropy
+from .datasets import alice_text
 from .estimation import (
     bigram_cross_entropy,
     counts_from_samples,
@@ -70,6 +71,7 @@ __all__ = [
     "LossDecomposition",
     "PrefixCode",
     "SoftmaxRun",
+    "alice_text",
     "bigram_cross_entropy",
     "binary_cross_entropy",
     "binary_cross_entropy_from_logits",
