@@ -70,6 +70,8 @@ PUBLIC_API = {
     "miller_madow_entropy",
     "plugin_entropy",
     "plugin_kl",
+    # datasets (the text chapter 9 models)
+    "alice_text",
 }
 
 # The contract's signatures (keyword-only base and axis, their defaults).
