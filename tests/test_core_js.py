@@ -207,13 +207,14 @@ def test_row_table_and_num_int_write_the_readout_markup() -> None:
 def test_seeded_controls_follow_the_model_and_save_moves() -> None:
     got = run_dom(
         """(() => {
-        const model = fakeModel({ sizes: [10, 20, 1000], size_index: 1, die: "loaded",
+        const model = fakeModel({ sizes: [10, 20, 1000], size_index: 1, die: "loaded", seed: 1,
                                   probabilities: { fair: [], loaded: [] } });
         const parts = { controls: document.createElement("div") };
         let updates = 0;
         const unfollow = core.seededControls(model, parts, {
           sizeLabel: "rolls n", key: "die", legend: "die", table: "counts",
-          precomputed: "Precomputed.", update: () => { updates += 1; },
+          precomputed: () => `Precomputed (seed ${model.get("seed")}).`,
+          update: () => { updates += 1; },
         });
         const [box, fieldset, note] = parts.controls.childNodes;
         const [label, input, output] = box.childNodes;
@@ -224,8 +225,10 @@ def test_seeded_controls_follow_the_model_and_save_moves() -> None:
         };
         model.change("size_index", 2);
         model.change("die", "fair");
+        model.change("seed", 7);
         model.change("counts", {});
         out.followed = [input.value, output.textContent, radios.map((r) => r.checked), updates];
+        out.reseeded = note.textContent;
         input.value = "0";
         input.fire("input");
         radios[1].checked = true;
@@ -236,14 +239,15 @@ def test_seeded_controls_follow_the_model_and_save_moves() -> None:
         return out;
       })()"""
     )
-    assert got["events"] == ["change:size_index", "change:die", "change:counts"]
-    assert got["note"] == '<p class="ix-precomputed">Precomputed.</p>'
+    assert got["events"] == ["change:size_index", "change:die", "change:seed", "change:counts"]
+    assert got["note"] == '<p class="ix-precomputed">Precomputed (seed 1).</p>'
     assert got["label"] == "rolls n"
     assert got["start"] == ["1", "20", [["fair", False], ["loaded", True]]]
     # Each model change puts its value into the control and redraws (the table only redraws).
-    assert got["followed"] == ["2", "1,000", [True, False], 3]
+    assert got["followed"] == ["2", "1,000", [True, False], 4]
+    assert got["reseeded"] == "Precomputed (seed 7)."  # the line names the new seed
     assert got["saved"] == [["set", "size_index", 0], ["save"], ["set", "die", "loaded"], ["save"]]
-    assert got["left"] == [0, 0, 0]
+    assert got["left"] == [0, 0, 0, 0]
 
 
 def test_plot_frame_puts_the_axes_in_the_margins_it_is_given() -> None:

@@ -501,8 +501,9 @@ export function rowTable(columns, rows) {
 /**
  * The controls of a SeededTable explorer, appended to `parts.controls`: a slider over the
  * indices of the synced `sizes` (trait size_index; it shows the size itself), a choice of the
- * keys of the synced `probabilities` (trait `key`), and the line `precomputed`, which says what
- * Python tabulated. The view follows both traits and the trait `table` that holds the
+ * keys of the synced `probabilities` (trait `key`), and a line saying what Python tabulated,
+ * the text `precomputed()` returns (it names the seed, so it is written again when the seed
+ * changes). The view follows both traits, the seed and the trait `table` that holds the
  * tabulated numbers (Python replaces it on a new seed). Returns the function that unsubscribes.
  */
 export function seededControls(model, parts, { sizeLabel, key, legend, table, precomputed, update }) {
@@ -528,12 +529,14 @@ export function seededControls(model, parts, { sizeLabel, key, legend, table, pr
     value: model.get(key),
     onChange: (v) => save(key, v),
   });
-  parts.controls.append(size.el, pick.el, h("p", { class: "ix-precomputed" }, precomputed));
+  const line = h("p", { class: "ix-precomputed" }, precomputed());
+  parts.controls.append(size.el, pick.el, line);
   const sync = (trait) => {
     if (trait === "size_index") size.set(model.get("size_index"));
     if (trait === key) pick.set(model.get(key));
+    if (trait === "seed") line.textContent = precomputed();
   };
-  return follow(model, ["size_index", key, table], sync, update);
+  return follow(model, ["size_index", key, "seed", table], sync, update);
 }
 
 /**

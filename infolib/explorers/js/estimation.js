@@ -138,7 +138,7 @@ function render({ model, el, staticPage }) {
     key: "distribution",
     legend: "true distribution",
     table: "table",
-    precomputed:
+    precomputed: () =>
       `Precomputed: ${fmtInt(model.get("repeats"))} seeded samples for each n and distribution ` +
       `(seed ${model.get("seed")}), summarised when the notebook ran.`,
     update,

@@ -113,7 +113,7 @@ function render({ model, el, staticPage }) {
     key: "die",
     legend: "die",
     table: "counts",
-    precomputed:
+    precomputed: () =>
       `Precomputed: one seeded sequence of ${fmtInt(sizes[sizes.length - 1])} rolls per die ` +
       `(seed ${model.get("seed")}), counted when the notebook ran; a larger n extends the same sequence.`,
     update,
