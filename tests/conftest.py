@@ -9,6 +9,7 @@ builds it first).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +33,7 @@ CHROMIUM_ARGS = [
 ]
 
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
 import page_weight  # noqa: E402
 import site_server  # noqa: E402
 
@@ -45,11 +47,11 @@ def in_solutions(nb) -> list[bool]:
     not from any metadata)."""
     inside, result = False, []
     for cell in nb.cells:
-        source = cell.source if cell.cell_type == "markdown" else ""
+        source = cell.source.strip() if cell.cell_type == "markdown" else ""
         result.append(inside)
-        if source.lstrip().startswith("```{solution-end}"):
+        if re.match(r"(`{3,}|:{3,})\{solution-end\}", source):
             inside = False
-        if source.lstrip().startswith("```{solution-start}"):
+        if re.match(r"(`{3,}|:{3,})\{solution-start\}", source):
             inside = True
     return result
 

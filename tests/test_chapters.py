@@ -14,6 +14,9 @@ import pytest
 import yaml
 from conftest import in_solutions
 from myst_nb.core.variables import format_plain_text
+from notebook_citations import CITED
+from pybtex.database import parse_file
+from reader_markup import rewrite_citations
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
@@ -220,10 +223,10 @@ def test_randomness_is_seeded(chapter):
             )
 
 
-# A citation as the notebook stores it (tools/reader_markup.py): the label the website shows,
-# then an invisible marker naming the keys. The website turns it back into {cite}
-# (book/_ext/notebook_citations.py); tests/test_site.py checks the label against the page.
-CITED = re.compile(r"\[([^\[\]]*)\]<!--cite:([^>]*?)-->")
+# A citation as the notebook stores it: the label the website shows, then an invisible marker
+# naming the keys (tools/reader_markup.py writes it; book/_ext/notebook_citations.py, which
+# defines it, turns it back into {cite} for the website; tests/test_site.py checks the label
+# against the page).
 LABEL = re.compile(r"^:label: (\S+)|^\((\S+)\)=\s*$|\$\$ \((\S+)\)$|^:name: (\S+)", re.M)
 
 
@@ -246,6 +249,12 @@ def test_citations_read_as_labels_with_known_keys(chapter):
         assert re.fullmatch(r"[^\d\[\]]+, \d{4}(, [^\d\[\]]+, \d{4})*", label), (
             f"{path.name}: citation label {label!r} is not 'Author, year'"
         )
+    # Current with references.bib (a stale label would otherwise wait for a site build).
+    bibliography = parse_file(BOOK / "references.bib")
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            current = rewrite_citations(cell.source, bibliography, f"{path.name}, cell {i}")
+            assert current == cell.source, f"{path.name}, cell {i}: run tools/reader_markup.py"
 
 
 def test_links_to_other_pages_work_in_jupyterlab_too(chapter):
@@ -260,30 +269,33 @@ def test_links_to_other_pages_work_in_jupyterlab_too(chapter):
             continue
         assert (BOOK / target.split("#")[0]).is_file(), f"{path.name}: no page {target}"
     own = {next(g for g in m if g) for m in LABEL.findall(text)}
-    for role, target in re.findall(r"\{(ref|numref)\}`([^`<]+)`", text):
+    for role, target in re.findall(r"\{(ref|numref|eq)\}`([^`<]+)`", text):
         assert target in own, (
             f"{path.name}: {{{role}}}`{target}` points into another page; give it words:"
             f" {{{role}}}`words <{target}>`"
         )
 
 
-def test_solutions_are_collapsed_in_jupyterlab(chapter):
+def test_jupyterlab_collapses_what_the_website_hides(chapter):
     """Every cell after a solution-start, up to its solution-end, is collapsed in JupyterLab
-    (as the website's dropdown is closed), and no other cell is; a collapsed markdown cell
-    starts with a blank line, so the line JupyterLab shows for it is empty."""
+    (as the website's dropdown is closed), a hide-input cell's source and a hide-output cell's
+    outputs too, and nothing else. JupyterLab shows a collapsed cell's first line, so a
+    collapsed markdown cell starts with a blank line and a collapsed code cell with a comment
+    that gives nothing away."""
     path, nb = chapter
     inside = in_solutions(nb)
     assert any(inside), f"{path.name}: no solution cells"
     for i, (cell, solution) in enumerate(zip(nb.cells, inside, strict=True)):
+        tags = cell.metadata.get("tags", [])
         flags = cell.metadata.get("jupyter", {})
+        shown = {k: flags.get(k) is True for k in ("source_hidden", "outputs_hidden")}
+        expected = {
+            "source_hidden": solution or "hide-input" in tags,
+            "outputs_hidden": solution or "hide-output" in tags,
+        }
         where = f"{path.name}, cell {i}: run tools/reader_markup.py"
-        if solution:
-            assert flags.get("source_hidden") is True and flags.get("outputs_hidden") is True, (
-                f"{where}: a solution cell that JupyterLab shows open"
-            )
-            if cell.cell_type == "markdown":
-                assert cell.source.startswith("\n"), f"{where}: collapsed, it shows its markup"
-        else:
-            assert not flags.get("source_hidden") and not flags.get("outputs_hidden"), (
-                f"{where}: a cell outside every solution is collapsed"
-            )
+        assert shown == expected, f"{where}: collapsed {shown}, should be {expected}"
+        if solution and cell.cell_type == "markdown":
+            assert cell.source.startswith("\n"), f"{where}: collapsed, it shows its markup"
+        if solution and cell.cell_type == "code":
+            assert cell.source.split("\n")[0] == "# Solution", f"{where}: its first line shows"

@@ -34,6 +34,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from conftest import in_solutions
+from notebook_citations import CITED
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "book").glob("[0-9][0-9]_*.ipynb"))
@@ -193,28 +194,44 @@ def test_every_label_kind_is_known() -> None:
 CELLS = """(cells) => cells.map((c) => ({
     collapsed: c.querySelector('.jp-InputPlaceholder') !== null,
     text: c.innerText.trim(),
+    outputShown: [...c.querySelectorAll('.jp-OutputArea-output')].some(
+        (o) => o.offsetParent !== null),
 }))"""
 
 
-def check_solutions_are_collapsed(page, nb, name: str) -> None:
-    """Solution cells show collapsed (and nothing of their text), all others open; a click on
-    a collapsed cell opens it, as a reader expects."""
+def check_what_is_collapsed(page, nb, name: str) -> None:
+    """JupyterLab collapses what the website hides: each solution cell (showing nothing of its
+    text but a "# Solution" comment, and no output) and each hide-input cell's source; all other
+    cells are open, and the citations show their labels. A click opens a collapsed cell."""
     cells = page.eval_on_selector_all(".jp-Notebook .jp-Cell", CELLS)
     assert len(cells) == len(nb.cells), f"{name}: JupyterLab shows {len(cells)} cells"
-    hidden = in_solutions(nb)
-    assert any(hidden), f"{name}: no solution cell is collapsed"
-    wrong = [i for i, (c, h) in enumerate(zip(cells, hidden, strict=True)) if c["collapsed"] != h]
+    solution = in_solutions(nb)
+    assert any(solution), f"{name}: no solution cell"
+    tags = [cell.metadata.get("tags", []) for cell in nb.cells]
+    expected = [s or "hide-input" in t for s, t in zip(solution, tags, strict=True)]
+    wrong = [i for i, c in enumerate(cells) if c["collapsed"] != expected[i]]
     assert not wrong, f"{name}: cells {wrong} are open where they should be collapsed or back"
-    prose = [i for i, h in enumerate(hidden) if h and nb.cells[i].cell_type == "markdown"]
-    shown = {i: cells[i]["text"][:80] for i in prose if cells[i]["text"]}
-    assert not shown, f"{name}: collapsed solution text shows: {shown}"
-    i = next(i for i, h in enumerate(hidden) if h and "{solution-end}" not in nb.cells[i].source)
-    plain = re.sub(r"\$[^$]*\$|\{[^}]*\}`[^`]*`|`[^`]*`", " ", nb.cells[i].source)
-    word = re.search(r"\b[A-Za-z]{4,}\b", plain).group(0)
+    shows = {
+        i: cells[i]["text"][:80]
+        for i, s in enumerate(solution)
+        if s and cells[i]["text"] not in ("", "# Solution")
+    }
+    assert not shows, f"{name}: collapsed solution cells show {shows}"
+    outputs = [i for i, s in enumerate(solution) if s and cells[i]["outputShown"]]
+    assert not outputs, f"{name}: solution cells {outputs} show their outputs"
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown" and not solution[i]:
+            missing = [f"[{label}]" for label, _ in CITED.findall(cell.source)]
+            missing = [label for label in missing if label not in cells[i]["text"]]
+            assert not missing, f"{name}, cell {i}: citations {missing} not shown"
+    i = solution.index(True)
     cell = page.query_selector_all(".jp-Notebook .jp-Cell")[i]
     cell.query_selector(".jp-InputPlaceholder .jp-Placeholder-content").click()
     page.wait_for_function(
-        "([cell, word]) => cell.innerText.includes(word)", arg=[cell, word], timeout=10_000
+        """(cell) => cell.querySelector('.jp-InputPlaceholder') === null
+            && cell.querySelector('.jp-InputArea') !== null""",
+        arg=cell,
+        timeout=10_000,
     )
 
 
@@ -294,7 +311,7 @@ def test_chapter_reads_cleanly_and_runs_in_jupyterlab(browser, lab, chapter: Pat
         )
         raw = {i: found for i, text in enumerate(texts) if (found := raw_markup(text))}
         assert not raw, f"{chapter.name}: raw markup in rendered markdown cells {raw}"
-        check_solutions_are_collapsed(page, nb, chapter.name)
+        check_what_is_collapsed(page, nb, chapter.name)
 
         page.click(".jp-Notebook")
         page.keyboard.press("Escape")

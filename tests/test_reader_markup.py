@@ -8,25 +8,23 @@ from __future__ import annotations
 
 import doctest
 import json
-import sys
 from types import SimpleNamespace
 
 import nbformat
+import notebook_citations  # tests/conftest.py puts tools/ and book/_ext on the path
 import pytest
-from conftest import ROOT
+import reader_markup
 from pybtex.database import parse_string
 from sphinx.errors import ExtensionError
-
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
-import notebook_citations
-import reader_markup
 
 BIB = parse_string(
     "@book{one, author={Shannon, Claude E.}, year={1948}, title={T}}"
     "@book{two, author={Kullback, S. and Leibler, R. A.}, year={1951}, title={T}}"
     "@book{many, author={Guo, C. and Pleiss, G. and Sun, Y.}, year={2017}, title={T}}"
-    "@book{accent, author={Br{\\'e}hier, L.}, year={1953}, title={T}}",
+    "@book{accent, author={Br{\\'e}hier, L.}, year={1953}, title={T}}"
+    "@book{von, author={von Neumann, J. and Morgenstern, O.}, year={1944}, title={T}}"
+    "@book{edited, editor={Quastler, H.}, year={1955}, title={T}}"
+    "@misc{undated, author={Someone, A.}, title={T}}",
     "bibtex",
 )
 
@@ -43,6 +41,10 @@ def test_docstring_examples() -> None:
         ("many", "[Guo et al., 2017]"),
         ("accent", "[Bréhier, 1953]"),
         ("one, two", "[Shannon, 1948, Kullback and Leibler, 1951]"),
+        # What sphinxcontrib-bibtex's author_year style shows for these (its own template).
+        ("von", "[von Neumann and Morgenstern, 1944]"),
+        ("edited", "[Quastler, 1955]"),
+        ("undated", "[Someone, n.d.]"),
     ],
 )
 def test_citation_label_in_the_websites_words(keys: str, label: str) -> None:
@@ -62,7 +64,18 @@ def test_citations_round_trip_through_the_website_extension() -> None:
         " [Shannon, 1948, Kullback and Leibler, 1951]<!--cite:one,two--> show"
     )
     assert reader_markup.rewrite_citations(stored, BIB, "here") == stored  # idempotent
-    assert notebook_citations.to_roles(stored, "here") == "as {cite}`one` and {cite}`one,two` show"
+    assert (
+        notebook_citations.markers_to_roles(stored, "here")
+        == "as {cite}`one` and {cite}`one,two` show"
+    )
+
+
+def test_cite_p_is_cite_and_other_cite_roles_are_refused() -> None:
+    assert reader_markup.rewrite_citations("{cite:p}`one`", BIB, "here") == (
+        "[Shannon, 1948]<!--cite:one-->"
+    )
+    with pytest.raises(SystemExit, match=r"\{cite:t\} has no form JupyterLab can show"):
+        reader_markup.rewrite_citations("as {cite:t}`one` showed", BIB, "ch, cell 4")
 
 
 def test_a_stale_label_is_rewritten_from_the_bibliography() -> None:
@@ -72,7 +85,7 @@ def test_a_stale_label_is_rewritten_from_the_bibliography() -> None:
 
 def test_a_marker_without_its_label_stops_the_website_build() -> None:
     with pytest.raises(ExtensionError, match="must follow its label in brackets"):
-        notebook_citations.to_roles("as Shannon<!--cite:one--> showed", "ch, cell 2")
+        notebook_citations.markers_to_roles("as Shannon<!--cite:one--> showed", "ch, cell 2")
 
 
 def test_the_website_extension_rewrites_notebooks_only() -> None:
@@ -106,12 +119,19 @@ def test_solution_cells_collapse_and_others_open() -> None:
         ("md", "Because {eq}`x`."),
         ("md", "```{solution-end}\n```"),
         ("md", "After."),
+        ("code", "figure()"),
+        ("code", "print(1)"),
     )
     nb.cells[5].metadata["jupyter"] = dict(HIDDEN)  # was inside a solution once
+    nb.cells[6].metadata["tags"] = ["hide-input"]
+    nb.cells[7].metadata["tags"] = ["hide-output"]
     reader_markup.hide_solutions(nb, "here")
-    hidden = [c.metadata.get("jupyter") == HIDDEN for c in nb.cells]
-    assert hidden == [False, False, True, True, True, False]
-    assert nb.cells[3].source == "\nBecause {eq}`x`."  # JupyterLab shows a blank first line
+    hidden = [c.metadata.get("jupyter") for c in nb.cells]
+    assert hidden[:6] == [None, None, HIDDEN, HIDDEN, HIDDEN, None]
+    assert hidden[6:] == [{"source_hidden": True}, {"outputs_hidden": True}]
+    # JupyterLab shows a collapsed cell's first line: blank, or a comment giving nothing away.
+    assert nb.cells[2].source == "# Solution\nanswer = 42"
+    assert nb.cells[3].source == "\nBecause {eq}`x`."
     assert nb.cells[4].source.startswith("\n```{solution-end}")
     before = nbformat.writes(nb)
     reader_markup.hide_solutions(nb, "here")
@@ -129,6 +149,11 @@ def test_other_jupyter_metadata_is_kept() -> None:
     ("cells", "message"),
     [
         ([("md", "```{solution-end}\n```")], "solution-end without solution-start"),
+        (
+            [("md", "```{solution-start} e\n```\nThe answer.\n```{solution-end}\n```")],
+            "must be alone in its cell",
+        ),
+        ([("md", "Text first.\n```{solution-start} e\n```")], "must be alone in its cell"),
         ([("md", "```{solution-start} e\n```")], "has no solution-end"),
         (
             [("md", "```{solution-start} e\n```"), ("md", "```{solution-start} f\n```")],

@@ -17,6 +17,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, SITE, SUMMARY, page_weight, site_pages
+from notebook_citations import CITED
 
 PAGES = site_pages() or ["(no built site: run python3 dev.py build first)"]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
@@ -197,9 +198,6 @@ def test_page_weight(site: Path) -> None:
         assert p["html"] <= MAX_HTML, f"{p['page']}: HTML is {p['html'] / 1024:.0f} KiB"
 
 
-CITED = re.compile(r"\[([^\[\]]*)\]<!--cite:[^>]*?-->")
-
-
 CHAPTERS = sorted((ROOT / "book").glob("[0-9][0-9]_*.ipynb"))
 
 
@@ -213,7 +211,7 @@ def test_notebook_citations_read_as_the_website_shows_them(chapter: Path, site: 
         f"[{label}]"
         for cell in nb.cells
         if cell.cell_type == "markdown"
-        for label in CITED.findall(cell.source)
+        for label, _ in CITED.findall(cell.source)
     ]
     soup = soup_of(site / "book" / f"{chapter.stem}.html")
     shown = soup.select(".bibtex-citation")

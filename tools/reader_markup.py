@@ -19,19 +19,22 @@ It does four things to each chapter notebook, and nothing else:
    number, never precedes it: an HTML comment at the start of a line would open an HTML block
    and swallow the line.
 2. **Citations.** jupyterlab-myst has no bibliography, so ``{cite}`key``` showed the bare key
-   with a warning mark. Each becomes the label the website shows, in the same words
-   (``author_year`` style: one or two surnames, or the first and "et al."; the year), followed by
-   an invisible marker naming the keys: ``[Cover and Thomas, 2006]<!--cite:cover2006-->``. The
-   website turns the pair back into the citation (``book/_ext/notebook_citations.py``), so there it
-   still links to the references page; ``tests/test_site.py`` checks that both show the same
-   words.
-3. **Solutions stay hidden.** Every cell after ``{solution-start}``, up to and including
+   with a warning mark. Each becomes the label the website shows, made with
+   sphinxcontrib-bibtex's own author-year template, followed by an invisible marker naming the
+   keys: ``[Cover and Thomas, 2006]<!--cite:cover2006-->``. The website turns the pair back into
+   the citation (``book/_ext/notebook_citations.py``, which also defines the stored form), so
+   there it still links to the references page; ``tests/test_site.py`` checks that both show
+   the same words. Other citation roles (``{cite:t}`` ...) are an error: they have no stored
+   form.
+3. **Hidden stays hidden.** Every cell after ``{solution-start}``, up to and including
    ``{solution-end}``, gets JupyterLab's ``jupyter.source_hidden`` and
-   ``jupyter.outputs_hidden`` metadata, so JupyterLab shows it collapsed (a click opens it),
-   as the website shows a closed dropdown; myst-nb ignores that metadata. Cells outside a
-   solution lose it. A collapsed cell shows the first line of its source, so each markdown
-   cell in a solution starts with a blank line: raw markup, or the start of the answer, would
-   show otherwise (a blank first line changes nothing in either renderer).
+   ``jupyter.outputs_hidden`` metadata, so JupyterLab shows it collapsed (a click opens it), as
+   the website shows a closed dropdown; a cell tagged ``hide-input`` (``hide-output``) gets the
+   first (the second), as the website hides its source (outputs) behind a button. myst-nb
+   ignores that metadata; no other cell keeps it. A collapsed cell shows the first line of its
+   source, so each markdown cell in a solution starts with a blank line (a blank first line
+   changes nothing in either renderer) and each code cell with the comment ``# Solution``: raw
+   markup, or the start of the answer, would show otherwise.
 4. **What a downloaded notebook needs.** The title cell gets one line saying the notebook
    needs infolib and how to get it, and the first code cell starts with a guard that stops
    with that same line when infolib is missing: an exception with IPython's
@@ -48,7 +51,11 @@ from pathlib import Path
 import nbformat
 from myst_nb.core.variables import format_plain_text
 from pybtex.database import BibliographyData, parse_file
-from pybtex.richtext import Text
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+from sphinxcontrib.bibtex.style.template import join, year
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book" / "_ext"))
+import notebook_citations as citations  # the website's side of the stored form
 
 ROOT = Path(__file__).resolve().parents[1]
 BIBLIOGRAPHY = ROOT / "book" / "references.bib"
@@ -81,17 +88,24 @@ MARKER = re.compile(r"<!--glue:([^>]*?)-->")
 NUMBER = re.compile(r"[-+]?(?:nan|inf|[0-9][0-9,_]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?%?)$")
 
 
-CITE_ROLE = re.compile(r"\{cite(?::p)?\}`([^`]+)`")
-# A citation as both renderers read it: the website's label, then the keys (the site extension
-# book/_ext/notebook_citations.py reads the same form).
-CITED = re.compile(r"\[([^\[\]]*)\]<!--cite:([^>]*?)-->")
-SOLUTION_START = re.compile(r"^(`{3,}|:{3,})\{solution-start\}", re.M)
-SOLUTION_END = re.compile(r"^(`{3,}|:{3,})\{solution-end\}", re.M)
+# Any citation role; only {cite} and {cite:p} (the same, parenthetical) have a stored form.
+CITE_ROLE = re.compile(r"\{cite(?::(\w+))?\}`([^`]+)`")
 HIDDEN = {"source_hidden": True, "outputs_hidden": True}
+# The first line of a collapsed solution code cell: JupyterLab shows it on the collapsed bar,
+# so it must not be the start of the answer.
+SOLUTION_CODE = "# Solution"
+# The website's citation style (bibtex_reference_style: author_year in _config.yml): its own
+# template for one reference's label, and its brackets and separator for a whole citation.
+STYLE = AuthorYearReferenceStyle()
+LABEL = join(sep=STYLE.author_year_sep)[STYLE.person.author_or_editor_or_title(full=False), year]
+BRACKET = STYLE.bracket_parenthetical
 
 
 def citation_label(keys: str, bibliography: BibliographyData, where: str) -> str:
     """The words the website shows for ``{cite}`keys```, brackets included.
+
+    Made with sphinxcontrib-bibtex's own author-year template, so the label is the website's
+    whatever the entry holds (a "von" part, editors instead of authors, no year).
 
     Examples
     --------
@@ -109,51 +123,85 @@ def citation_label(keys: str, bibliography: BibliographyData, where: str) -> str
         if key not in bibliography.entries:
             raise SystemExit(f"{where}: cites {key!r}, which book/references.bib does not hold")
         entry = bibliography.entries[key]
-        surnames = [
-            Text.from_latex(" ".join(person.last_names)).render_as("text")
-            for person in entry.persons["author"]
-        ]
-        if len(surnames) > 2:
-            who = f"{surnames[0]} et al."
-        else:
-            who = " and ".join(surnames)
-        labels.append(f"{who}, {entry.fields['year']}")
-    return "[" + ", ".join(labels) + "]"
+        labels.append(LABEL.format_data({"entry": entry, "style": STYLE}).render_as("text"))
+    return BRACKET.left + BRACKET.sep.join(labels) + BRACKET.right
 
 
 def rewrite_citations(source: str, bibliography: BibliographyData, where: str) -> str:
     """Every ``{cite}`` role, and every citation written before, as label and marker."""
-    source = CITED.sub(lambda m: f"{{cite}}`{m.group(2)}`", source)
-    return CITE_ROLE.sub(
-        lambda m: citation_label(m.group(1), bibliography, where) + f"<!--cite:{m.group(1)}-->",
-        source,
-    )
+
+    def stored(m: re.Match) -> str:
+        role, keys = m.group(1), m.group(2)
+        if role not in (None, "p"):
+            raise SystemExit(
+                f"{where}: {{cite:{role}}} has no form JupyterLab can show; write {{cite}}`{keys}`"
+                " (the website's bracketed author-year citation) and name authors in the prose"
+            )
+        return citation_label(keys, bibliography, where) + f"<!--cite:{keys}-->"
+
+    return CITE_ROLE.sub(stored, citations.markers_to_roles(source, where))
+
+
+def gate(cell: nbformat.NotebookNode, where: str) -> str | None:
+    """``"start"`` or ``"end"`` for a cell holding a gated solution directive, else None.
+
+    A gated directive must be alone in its markdown cell: the cells between two gates are the
+    solution, and a cell that held a gate and answer text could not be collapsed as one.
+    """
+    if cell.cell_type != "markdown":
+        return None
+    text = cell.source.strip()
+    found = re.findall(r"\{solution-(start|end)\}", text)
+    if not found:
+        return None
+    if len(found) > 1 or not re.fullmatch(
+        r"(`{3,}|:{3,})\{solution-(start|end)\}[^\n]*(\n:[\w-]+:[^\n]*)*\n\1", text
+    ):
+        raise SystemExit(f"{where}: a solution-start or solution-end must be alone in its cell")
+    return found[0]
+
+
+def hide(cell: nbformat.NotebookNode, source: bool, outputs: bool) -> None:
+    """Set JupyterLab's collapsed flags of one cell, keeping its other ``jupyter`` metadata."""
+    flags = cell.metadata.get("jupyter", {})
+    for key, on in (("source_hidden", source), ("outputs_hidden", outputs)):
+        if on:
+            flags[key] = True
+        else:
+            flags.pop(key, None)
+    if flags:
+        cell.metadata["jupyter"] = flags
+    else:
+        cell.metadata.pop("jupyter", None)
 
 
 def hide_solutions(nb: nbformat.NotebookNode, where: str) -> None:
-    """Collapse every cell inside a gated solution in JupyterLab; uncollapse all others."""
+    """Collapse in JupyterLab what the website hides, and nothing else.
+
+    Every cell after a solution-start, up to and including its solution-end, is collapsed,
+    source and outputs; a cell tagged ``hide-input`` (``hide-output``) has its source (its
+    outputs) collapsed, as the website shows them behind a "Show code cell" button.
+    """
     inside = False
     for i, cell in enumerate(nb.cells):
-        text = cell.source if cell.cell_type == "markdown" else ""
-        ends = SOLUTION_END.search(text) is not None
-        if ends and not inside:
-            raise SystemExit(f"{where}, cell {i}: solution-end without solution-start")
-        flags = cell.metadata.get("jupyter", {})
-        for key in HIDDEN:
-            flags.pop(key, None)
+        here = f"{where}, cell {i}"
+        kind = gate(cell, here)
+        if kind == "end" and not inside:
+            raise SystemExit(f"{here}: solution-end without solution-start")
         if inside:
-            flags.update(HIDDEN)
+            hide(cell, True, True)
             if cell.cell_type == "markdown" and not cell.source.startswith("\n"):
                 cell.source = "\n" + cell.source
-        if ends:
-            inside = False
-        if flags:
-            cell.metadata["jupyter"] = flags
+            if cell.cell_type == "code" and cell.source.split("\n")[0] != SOLUTION_CODE:
+                cell.source = f"{SOLUTION_CODE}\n{cell.source}"
         else:
-            cell.metadata.pop("jupyter", None)
-        if SOLUTION_START.search(text):
+            tags = cell.metadata.get("tags", [])
+            hide(cell, "hide-input" in tags, "hide-output" in tags)
+        if kind == "end":
+            inside = False
+        if kind == "start":
             if inside:
-                raise SystemExit(f"{where}, cell {i}: solution-start inside another solution")
+                raise SystemExit(f"{here}: solution-start inside another solution")
             inside = True
     if inside:
         raise SystemExit(f"{where}: a solution-start has no solution-end")
@@ -186,7 +234,7 @@ def shown(key: str, values: dict[str, str], where: str) -> str:
     return format_plain_text(values[name], fmt)
 
 
-def to_roles(source: str, values: dict[str, str], where: str) -> str:
+def to_glue_roles(source: str, values: dict[str, str], where: str) -> str:
     """Turn every marked literal back into its ``{glue:text}`` role.
 
     The literal before a marker is the value formatted from ``values`` (the outputs it was
@@ -212,7 +260,7 @@ def to_roles(source: str, values: dict[str, str], where: str) -> str:
 
 def rewrite_markdown(source: str, values: dict[str, str], where: str) -> str:
     """Write every glue role, old or new, as its current literal followed by its marker."""
-    source = to_roles(source, values, where)
+    source = to_glue_roles(source, values, where)
     return GLUE_ROLE.sub(lambda m: shown(m.group(1), values, where) + marker(m.group(1)), source)
 
 
@@ -221,7 +269,7 @@ def markdown_to_roles(nb: nbformat.NotebookNode, where: str) -> None:
     values = glued_values(nb)
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "markdown":
-            cell.source = to_roles(cell.source, values, f"{where}, cell {i}")
+            cell.source = to_glue_roles(cell.source, values, f"{where}, cell {i}")
 
 
 def add_setup(nb: nbformat.NotebookNode) -> None:
