@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/browser.py            # both measurements (about 2 minutes)
     .venv/bin/python benchmarks/browser.py --quick    # fewer moves and one load per page
+    .venv/bin/python benchmarks/browser.py --ready-only --pages 03 05  # time to ready, 2 chapters
 
 Uses Debian's Chromium (/usr/bin/chromium) through Playwright, the site in _build/html
 served on 127.0.0.1 with gzip (tools/site_server.py), and no other host.
@@ -19,7 +20,9 @@ Target: every explorer rendered within 1 s after load.
 **Time to ready.** Each chapter page is loaded with an empty cache under Chromium DevTools'
 "Slow 4G" profile (1.6 Mbit/s down x 0.9, 750 kbit/s up x 0.9, 562.5 ms round trip; the
 values DevTools uses) and a 4x CPU slowdown. "Ready" is the moment every formula is typeset
-by MathJax and every explorer is rendered, measured from the start of navigation. Target:
+(the math is typeset when the site is built, book/_ext/prerender_math.py, so: every formula
+is in the page as MathJax's output, the page is parsed and its fonts are loaded) and every
+explorer is rendered, measured from the start of navigation. Target:
 3 s. Also reported: bytes transferred until then.
 
 Results are printed and merged into benchmarks/results.json under "browser". Nothing here
@@ -76,6 +79,9 @@ READY = """
   if (document.readyState === 'loading') return false;  // the page is not parsed yet
   const math = [...document.querySelectorAll('span.math, div.math')];
   const typeset = math.every((m) => m.querySelector('mjx-container'));
+  // The math's glyphs need its stylesheet and fonts.
+  if ([...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => !l.sheet)) return false;
+  if (document.fonts.status !== 'loaded') return false;
   const hasWidgets = !!document.querySelector(
     'script[type="application/vnd.jupyter.widget-state+json"]');
   const explorers = !hasWidgets || document.documentElement.dataset.explorersReady === 'true';
@@ -94,10 +100,10 @@ FIRST_RENDER = """
 """
 
 
-def redraw(browser, url: str, moves: int) -> list[dict]:
+def redraw(browser, url: str, moves: int, chapters: list[str]) -> list[dict]:
     rows = []
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    for chapter in CHAPTERS:
+    for chapter in chapters:
         page.goto(url + chapter, wait_until="load")
         page.wait_for_function("document.documentElement.dataset.explorersReady === 'true'")
         first = page.evaluate(FIRST_RENDER)
@@ -120,9 +126,9 @@ def redraw(browser, url: str, moves: int) -> list[dict]:
     return rows
 
 
-def time_to_ready(browser, url: str, repeats: int) -> list[dict]:
+def time_to_ready(browser, url: str, repeats: int, chapters: list[str]) -> list[dict]:
     rows = []
-    for chapter in CHAPTERS:
+    for chapter in chapters:
         runs = []
         for _ in range(repeats):
             context = browser.new_context(viewport={"width": 390, "height": 844})
@@ -157,18 +163,25 @@ def time_to_ready(browser, url: str, repeats: int) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer moves, one load per page")
+    parser.add_argument("--ready-only", action="store_true", help="only the time to ready")
+    parser.add_argument(
+        "--pages", nargs="+", metavar="NN", help="only these chapters (by number: 03 05)"
+    )
+    parser.add_argument("--site", type=Path, default=site_server.SITE, help="the built site")
+    parser.add_argument("--no-save", action="store_true", help="do not write results.json")
     args = parser.parse_args(argv)
-    if not (site_server.SITE / "index.html").is_file():
+    chapters = [c for c in CHAPTERS if not args.pages or c[5:7] in args.pages]
+    if not (args.site / "index.html").is_file():
         print("no built site: run python3 dev.py build first", file=sys.stderr)
         return 1
     from playwright.sync_api import sync_playwright
 
     started = time.perf_counter()
-    with site_server.serve() as url, sync_playwright() as playwright:
+    with site_server.serve(args.site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         moves = 20 if args.quick else 50
-        redraws = redraw(browser, url, moves)
-        ready = time_to_ready(browser, url, 1 if args.quick else 3)
+        redraws = [] if args.ready_only else redraw(browser, url, moves, chapters)
+        ready = time_to_ready(browser, url, 1 if args.quick else 3, chapters)
         browser.close()
     print("\nExplorer redraw (input event to updated layout), target: median under 16 ms;")
     print("all explorers of the page rendered (ms after navigation start; page load event), target")
@@ -188,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in ready:
         print(f"{r['page']:<36} {r['ready_s']:>6.2f} s {r['transferred_kib']:>8,.0f} KiB")
     print(f"\n({time.perf_counter() - started:.0f} s)")
+    if args.no_save or args.ready_only or args.pages:
+        return 0  # a partial run does not replace the recorded results
     results = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
     results["browser"] = {
         "redraw": redraws,

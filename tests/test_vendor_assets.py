@@ -111,5 +111,7 @@ def test_the_real_cache_is_warm_and_verified(monkeypatch) -> None:
     assert [p.stat().st_mtime_ns for p in stamps] == before, "a warm run extracted again"
     assert vendor_assets.AXE_JS.is_file()
     served = vendor_assets.SITE_ASSETS / "_static" / "vendor"
-    assert (served / "mathjax/tex-mml-chtml.js").is_file()
+    assert (served / "mathjax/output/chtml/fonts/woff-v2/MathJax_Main-Regular.woff").is_file()
+    assert not (served / "mathjax/tex-mml-chtml.js").exists(), "pages no longer load MathJax"
+    assert (vendor_assets.CACHE / "node/mathjax/node-main.js").is_file()  # build-time MathJax
     assert sorted(p.name for p in served.iterdir()) == ["mathjax"], "a dropped package stayed"

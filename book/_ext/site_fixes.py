@@ -41,11 +41,11 @@ keeps the search index to the search page.
 **Light first load.** Every image in a page's body gets ``loading="lazy"``: the figures further
 down a chapter load as the reader scrolls to them.
 
-**Self-hosted scripts present.** MathJax and the explorer runtime are served from the site
-(``mathjax_path`` in ``_config.yml`` points into ``_static/vendor``, filled by
-``tools/vendor_assets.py``; ``nb_ipywidgets_js`` names ``live-widgets.js`` in ``static/``).
-:func:`add_static_and_check` stops the build with a clear message if those files are missing,
-instead of publishing pages that 404 on them.
+**Self-hosted scripts present.** The explorer runtime is served from the site
+(``nb_ipywidgets_js`` names ``live-widgets.js`` in ``static/``); the math needs no script
+(``prerender_math.py`` typesets it at build time, and checks for MathJax and its fonts).
+:func:`add_static_and_check` stops the build with a clear message if a script is missing,
+instead of publishing pages that 404 on it.
 """
 
 from __future__ import annotations
@@ -211,7 +211,7 @@ def add_static_and_check(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     app.config.html_static_path.append(str(STATIC))
-    wanted = [app.config.mathjax_path, *app.config.nb_ipywidgets_js]
+    wanted = list(app.config.nb_ipywidgets_js)
     confdir = Path(app.confdir)
     roots = [confdir / p for p in app.config.html_static_path]
     roots += [confdir / p / "_static" for p in app.config.html_extra_path]
