@@ -3,7 +3,8 @@
 Each page (found in _build/html, not listed by hand) is loaded once in Debian's Chromium,
 served from 127.0.0.1; any request for another host is aborted and recorded. The tests then
 check what a reader on a filtered network would get: no console errors or failed requests,
-nothing fetched from a CDN, all math typeset by the self-hosted MathJax, every explorer
+nothing fetched from a CDN, all math in the page as served already typeset (by MathJax at build
+time, book/_ext/prerender_math.py; no MathJax script runs in the page), every explorer
 rendered from its saved state by the self-hosted widget manager, every image loaded, and no
 serious or critical axe-core accessibility violation, in the light and the dark theme. A
 full-page screenshot of each page (and a dark one of each page with figures or explorers,
@@ -28,7 +29,7 @@ AXE_JS = ROOT / ".cache" / "vendor" / "test" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = {"serious", "critical"}
 TIMEOUT_MS = 30_000
 
-# Raw TeX left in the visible text means MathJax did not typeset it.
+# Raw TeX left in the visible text means MathJax did not typeset it at build time.
 RAW_TEX = re.compile(
     r"\$\$|\$[^$\n]{1,80}\$|\\[()\[\]]|"
     r"\\(?:frac|tfrac|dfrac|log|ln|sum|prod|mathrm|mathbb|mathcal|left|right|begin|end|sqrt"
@@ -46,13 +47,7 @@ async (timeout) => {
          document.documentElement.dataset.explorersReady !== 'true') {
     await wait(50);
   }
-  // MathJax: its startup promise resolves after the first typesetting pass.
-  if (window.MathJax) {
-    while (Date.now() < deadline && !(MathJax.startup && MathJax.startup.promise)) await wait(50);
-    if (MathJax.startup && MathJax.startup.promise) {
-      await Promise.race([MathJax.startup.promise, wait(Math.max(0, deadline - Date.now()))]);
-    }
-  }
+  // The math is typeset in the HTML; its glyphs need MathJax's fonts.
   await document.fonts.ready;
   return views;
 }
@@ -79,6 +74,10 @@ INSPECT = """
                                .map((m) => m.textContent.slice(0, 80)),
     mjx: document.querySelectorAll('mjx-container mjx-math').length,
     mjxErrors: [...document.querySelectorAll('mjx-merror')].map((m) => m.textContent),
+    mathjaxRuntime: typeof window.MathJax !== 'undefined' ||
+      performance.getEntriesByType('resource').some((e) => /mathjax[^/]*\\.js/i.test(e.name)),
+    mathFontsMissing: [...document.fonts].filter((f) => f.family.startsWith('MJX') &&
+      f.status === 'error').map((f) => f.family),
     views: document.querySelectorAll(
       'script[type="application/vnd.jupyter.widget-view+json"], .infolib-live').length,
     rendered: document.querySelectorAll('.infolib-live[data-ready="true"]').length,
@@ -320,6 +319,8 @@ def test_math_is_typeset(visit: Visit) -> None:
     assert not info["mathUntypeset"], f"math left untypeset: {info['mathUntypeset']}"
     assert info["mjx"] >= info["math"], f"{info['math']} formulas but {info['mjx']} typeset"
     assert not info["mjxErrors"], f"MathJax reported TeX errors: {info['mjxErrors']}"
+    assert not info["mathjaxRuntime"], "the page loaded MathJax's script (its math is typeset)"
+    assert not info["mathFontsMissing"], f"math fonts that did not load: {info['mathFontsMissing']}"
     raw = sorted({m.group(0) for m in RAW_TEX.finditer(info["text"])})
     assert not raw, f"raw TeX in the visible text (not typeset): {raw}"
 

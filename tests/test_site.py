@@ -139,8 +139,9 @@ def test_inline_scripts_appear_once(page: str, site: Path) -> None:
 
 
 def test_scripts_and_styles_are_self_hosted(page: str, site: Path) -> None:
-    """Nothing a page loads comes from another site: MathJax is served from _static/vendor,
-    and pages with explorers load the site's own live-widgets.js, not a widget manager."""
+    """Nothing a page loads comes from another site, no page loads MathJax (its math is typeset
+    when the site is built), and pages with explorers load the site's own live-widgets.js,
+    not a widget manager."""
     soup = soup_of(site / page)
     remote = [
         f"<{tag}> {url}"
@@ -150,12 +151,64 @@ def test_scripts_and_styles_are_self_hosted(page: str, site: Path) -> None:
     assert not remote, f"{page} loads from other hosts: {remote}"
     assert not soup.find(attrs={"data-jupyter-widgets-cdn": True})
     sources = [s["src"] for s in soup.find_all("script", src=True)]
-    if soup.select("span.math, div.math"):
-        assert any("_static/vendor/mathjax/tex-mml-chtml.js" in s for s in sources)
+    assert not [s for s in sources if "mathjax" in s.lower()], f"{page} loads MathJax: {sources}"
+    inline = [s.get_text() for s in soup.find_all("script", src=False)]
+    assert not [s for s in inline if "MathJax" in s], f"{page} configures MathJax at run time"
+    styles = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
+    has_math = bool(soup.select("span.math, div.math"))
+    assert has_math == any(s.endswith("_static/mathjax-chtml.css") for s in styles), (
+        f"{page}: the math stylesheet must be linked exactly by pages with math"
+    )
     if soup.find("script", type=WIDGET_STATE):
         assert any("_static/live-widgets.js" in s for s in sources), page
         for name in ("require", "embed-amd", "html-manager", "thebe"):
             assert not any(name in s for s in sources), f"{page} still loads {name}"
+
+
+#: What is left of a formula MathJax did not typeset: its TeX delimiters.
+TEX_DELIMITERS = re.compile(r"\\[()\[\]]|\$\$")
+
+
+def test_math_is_typeset_in_the_html(page: str, site: Path) -> None:
+    """Every formula is MathJax's output as served, with MathML for screen readers, no TeX."""
+    soup = soup_of(site / page)
+    for element in soup.select("span.math, div.math"):
+        where = f"{page}: {element.get_text()[:60]!r}"
+        containers = element.find_all("mjx-container", recursive=False)
+        assert len(containers) == 1, f"{where} is not typeset"
+        container = containers[0]
+        assert container.get("jax") == "CHTML", where
+        assert (container.get("display") == "true") == (element.name == "div"), where
+        assert container.find("mjx-math", attrs={"aria-hidden": "true"}), where
+        mml = container.select("mjx-assistive-mml > math")
+        assert mml and mml[0].get_text(strip=True), f"{where} has no assistive MathML"
+        assert not container.find("mjx-merror"), f"{where} is a TeX error"
+        assert not TEX_DELIMITERS.search(element.get_text()), f"{where} holds raw TeX"
+    displays = soup.select("div.math > mjx-container")
+    assert all(c.get("tabindex") == "0" for c in displays), (
+        f"{page}: display equations must be focusable, to scroll them by keyboard"
+    )
+
+
+def test_math_stylesheet_fonts_exist(site: Path) -> None:
+    """The shared math stylesheet's fonts are served, and it has a rule for every glyph used."""
+    css_path = site / "_static" / "mathjax-chtml.css"
+    assert css_path.is_file(), "no _static/mathjax-chtml.css: build with book/_ext/prerender_math"
+    css = css_path.read_text()
+    fonts = re.findall(r'url\("([^"]+)"\)', css)
+    assert len(fonts) > 10, "the stylesheet declares no MathJax fonts"
+    missing = [f for f in fonts if not (css_path.parent / f).is_file()]
+    assert not missing, f"math fonts the stylesheet names are not in the site: {missing}"
+    rules = set(re.findall(r"mjx-c\.(mjx-c[0-9A-F]+(?:\.TEX-[A-Z0-9]+)?)::before", css))
+    used: set[str] = set()
+    for page in site_pages():
+        for glyph in soup_of(site / page).find_all("mjx-c"):
+            classes = glyph.get("class") or []
+            if classes:  # a bare <mjx-c> is a stretchy character's part, drawn by its parent
+                used.add(".".join(classes))
+    assert used, "no typeset glyph on any page"
+    lacking = sorted(g for g in used if g not in rules)
+    assert not lacking, f"glyphs with no rule in the math stylesheet: {lacking[:10]}"
 
 
 @pytest.mark.parametrize("page", notebook_pages() or ["(no notebook pages)"])

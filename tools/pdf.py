@@ -12,7 +12,8 @@ cell source" cells are left out (the hidden code stays hidden), the solutions of
 are moved, open, to the end of that chapter, and each explorer says where to run it live.
 
 The document is served beside the site (tools/site_server.py; it exists only in the browser,
-at ``/course-print.html``) so it loads the site's own stylesheets, the self-hosted MathJax
+at ``/course-print.html``) so it loads the site's own stylesheets (the math is already typeset
+in the pages, book/_ext/prerender_math.py, and needs only its stylesheet and fonts)
 and ``live-widgets.js``, which renders every explorer in its starting state from the widget
 state the chapters saved. Before printing, a small script shrinks anything still wider than
 the text column (a long display equation, a wide table) to fit, and the contents page gets
@@ -251,12 +252,6 @@ def assemble(site: Path = SITE, pages: Sequence[TocPage] | None = None) -> str:
     style = doc.new_tag("style")
     style.string = PRINT_CSS.read_text(encoding="utf-8")
     head.append(style)
-    mathjax = doc.new_tag("script")
-    mathjax.string = "window.MathJax = " + json.dumps(
-        {"options": {"processHtmlClass": "tex2jax_process|mathjax_process|math|output_area"}}
-    )
-    head.append(mathjax)
-    head.append(doc.new_tag("script", defer="defer", src="_static/vendor/mathjax/tex-mml-chtml.js"))
     state = doc.new_tag("script", type="application/vnd.jupyter.widget-state+json")
     state.string = json.dumps({"version_major": 2, "version_minor": 0, "state": models}).replace(
         "</", "<\\/"
@@ -326,7 +321,7 @@ def _contents_link(doc: BeautifulSoup, href: str, text: str) -> Tag:
     return link
 
 
-# Run in the page before printing: wait for the explorers and MathJax, say where each explorer
+# Run in the page before printing: wait for the explorers and the fonts, say where each explorer
 # runs live, then shrink whatever is still wider than its column.
 PREPARE = """
 async (timeout) => {
@@ -336,12 +331,7 @@ async (timeout) => {
     if (Date.now() > deadline) throw new Error('the explorers did not finish rendering');
     await wait(50);
   }
-  while (!(window.MathJax && MathJax.startup && MathJax.startup.promise)) {
-    if (Date.now() > deadline) throw new Error('MathJax did not start');
-    await wait(50);
-  }
-  await MathJax.startup.promise;
-  await document.fonts.ready;
+  await document.fonts.ready;  // the math's glyphs are in MathJax's self-hosted fonts
   const failed = [...document.querySelectorAll('.infolib-live')].filter(
     (el) => el.dataset.ready !== 'true');
   if (failed.length) throw new Error(`${failed.length} explorer(s) could not start`);
@@ -357,15 +347,22 @@ async (timeout) => {
   // controls stay, showing the starting values.
   const shrunk = [];
   const fit = (el) => {
-    const over = el.scrollWidth - el.clientWidth;
-    if (over <= 1 || el.clientWidth === 0) return;
-    const zoom = el.clientWidth / el.scrollWidth;
+    // A display equation is centred in the room its number (floated right) leaves, so one
+    // too wide overflows on both sides, and scrollWidth sees only the right-hand part:
+    // measure the formula itself against that room.
+    const math = el.matches('mjx-container') && el.querySelector(':scope > mjx-math');
+    const eqno = math && el.parentElement.querySelector(':scope > .eqno');
+    const room = el.clientWidth - (eqno ? Math.ceil(eqno.getBoundingClientRect().width) + 2 : 0);
+    const width = math ? Math.ceil(math.getBoundingClientRect().width) : el.scrollWidth;
+    if (width - room <= 1 || room <= 0) return;
+    const zoom = room / width;
     el.style.zoom = String(Math.floor(zoom * 1000) / 1000);
     shrunk.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: ${zoom.toFixed(2)}`);
   };
+  // Equations first, so the boxes around them are measured with the equations fitted.
+  document.querySelectorAll('mjx-container[display="true"]').forEach(fit);
   document.querySelectorAll(
-    'mjx-container[display="true"], div.math, table, .table-wrapper, .highlight pre, ' +
-    '.infolib-explorer, .cell_output, dl'
+    'div.math, table, .table-wrapper, .highlight pre, .infolib-explorer, .cell_output, dl'
   ).forEach(fit);
   return shrunk;
 }
