@@ -97,7 +97,7 @@ def typeset(formulas: list[tuple[str, bool]], *, es5: Path = MATHJAX_ES5) -> dic
         return_completed_process=True,
     )
     if result.returncode != 0:
-        raise MathError(f"MathJax in Node stopped:\n{result.stderr.strip()}")
+        raise MathError(f"MathJax in Node stopped:\n{str(result.stderr).strip()}")
     answer: dict[str, Any] = json.loads(result.stdout)
     return answer
 
@@ -134,7 +134,7 @@ def prerender(app: Sphinx, exception: Exception | None) -> None:
     unique = sorted({(tex, bool(display)) for f in memory.values() for tex, display in f})
     answer = typeset(unique)
     if answer["errors"]:
-        where = {}
+        where: dict[tuple[str, bool], str] = {}
         for name, formulas in memory.items():
             for tex, display in formulas:
                 where.setdefault((tex, bool(display)), name)
@@ -152,11 +152,11 @@ def prerender(app: Sphinx, exception: Exception | None) -> None:
             return match.group(1) + container + match.group(3)
 
         elements = len(MATH_ELEMENT.findall(text))
-        text, inline = INLINE.subn(lambda m: swap(m, False), text)
-        text, display = DISPLAY.subn(lambda m: swap(m, True), text)
-        if inline + display != elements:
+        text, n_inline = INLINE.subn(lambda m: swap(m, False), text)
+        text, n_display = DISPLAY.subn(lambda m: swap(m, True), text)
+        if n_inline + n_display != elements:
             raise MathError(
-                f"{name}: {elements} math elements but {inline + display} formulas found in "
+                f"{name}: {elements} math elements but {n_inline + n_display} formulas found in "
                 f"them: one is not in the form Sphinx writes, and would stay raw TeX"
             )
         pages[name].write_text(text, encoding="utf-8")
