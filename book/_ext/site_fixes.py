@@ -219,8 +219,7 @@ def add_static_and_check(app: Sphinx) -> None:
         if not any((root / path).is_file() for root in roots):
             raise ConfigError(
                 f"the page asset _static/{path} is missing: run 'python3 dev.py build' "
-                f"(or 'python tools/vendor_assets.py') to fetch the self-hosted scripts, "
-                f"or switch _config.yml back to the CDN as its comments describe"
+                f"(or 'python tools/vendor_assets.py') to fetch the self-hosted scripts"
             )
 
 
